@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * Every setting Netra reads from the environment, validated once at start. A service asks for
+ * the subset it needs, so a missing setting stops it with one line naming that setting.
+ */
+const settings = {
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  /** Namespaces every Redis key, so two deployments (or two test runs) share a server safely. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('netra'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base URL of the Mastodon-compatible instance the registered accounts live on. */
+  MASTODON_BASE_URL: z.url('must be an http(s) URL'),
+  /** Shared secret for HMAC-SHA256 signatures on deliveries to agencies. */
+  FORWARDER_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (use a random value)'),
+  REVIEW_HOST: z.string().default('127.0.0.1'),
+  REVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SIM_PLATFORM_HOST: z.string().default('127.0.0.1'),
+  SIM_PLATFORM_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Seconds between scheduler rounds; each round enqueues the accounts that are due. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  /** How often a registered account is re-polled once it has been polled. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().positive().default(900),
+  /** Session cookies are marked Secure unless explicitly served over plain HTTP (local demo). */
+  REVIEW_INSECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+} as const;
+
+type Settings = typeof settings;
+export type SettingName = keyof Settings;
+export type Config<K extends SettingName> = { [P in K]: z.output<Settings[P]> };
+
+/** Reads and validates the named settings; throws a ConfigError naming the first bad one. */
+export function loadConfig<K extends SettingName>(
+  names: readonly K[],
+  env: Record<string, string | undefined> = process.env,
+): Config<K> {
+  const result = {} as Config<K>;
+  for (const name of names) {
+    const raw = env[name];
+    const parsed = settings[name].safeParse(raw === '' ? undefined : raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const reason = raw === undefined || raw === '' ? 'is not set' : (issue?.message ?? 'is invalid');
+      throw new ConfigError(name, reason);
+    }
+    (result as Record<string, unknown>)[name] = parsed.data;
+  }
+  return result;
+}
+
+/** Hides the password in a connection URL so it can appear in an error line. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

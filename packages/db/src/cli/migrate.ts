@@ -1,0 +1,16 @@
+import { createLogger, loadConfig, runMain } from '@netra/core';
+import { connectDb } from '../connection.js';
+import { migrateToLatest } from '../migrate.js';
+
+runMain(async () => {
+  const { DATABASE_URL } = loadConfig(['DATABASE_URL']);
+  const logger = createLogger('migrate');
+  const db = await connectDb(DATABASE_URL, { max: 1 });
+  try {
+    const { results = [] } = await migrateToLatest(db);
+    for (const r of results) logger.info({ migration: r.migrationName, status: r.status }, 'migration');
+    logger.info({ applied: results.length }, 'schema is up to date');
+  } finally {
+    await db.destroy();
+  }
+});

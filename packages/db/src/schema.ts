@@ -1,0 +1,233 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AccountStatus,
+  EngagementKind,
+  Platform,
+  PostKind,
+  ReviewEventType,
+  ReviewStatus,
+  Role,
+  Severity,
+} from '@netra/core';
+
+/**
+ * The single truth of the schema in TypeScript; it mirrors migrations/ and must change with them.
+ * Columns the database fills are Generated; timestamps read as Date and may be written as Date
+ * or ISO text.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigserial / bigint ids arrive from pg as strings (they can exceed 2^53). */
+type BigId = ColumnType<string, string | number, string | number>;
+type BigSerial = ColumnType<string, string | number | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region_code: string;
+  webhook_url: string | null;
+  contact_email: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ElectionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: 'presidential' | 'legislative' | 'regional';
+  region_code: string | null;
+  campaign_starts_on: ColumnType<string, string, string>;
+  campaign_ends_on: ColumnType<string, string, string>;
+  vote_on: ColumnType<string, string, string>;
+}
+
+export interface CandidateTable {
+  id: Generated<number>;
+  election_id: number;
+  kind: 'pair' | 'party';
+  ballot_number: number | null;
+  label: string;
+  names: string[];
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  hashtags: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface CivilServantTable {
+  id: Generated<number>;
+  nip: string;
+  full_name: string;
+  agency_id: number;
+  region_code: string;
+  position: string | null;
+  spouse_candidate_id: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SocialAccountTable {
+  id: Generated<number>;
+  platform: Platform;
+  handle: string;
+  platform_account_id: string | null;
+  civil_servant_id: number | null;
+  candidate_id: number | null;
+  status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
+  poll_cursor: string | null;
+  next_poll_at: DefaultTimestamp;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface PostTable {
+  id: BigSerial;
+  platform: Platform;
+  platform_post_id: string;
+  account_id: number | null;
+  author_handle: string;
+  kind: PostKind;
+  text: string;
+  url: string | null;
+  in_reply_to_platform_id: string | null;
+  posted_at: Timestamp;
+  fetched_at: DefaultTimestamp;
+  raw: Json;
+  content_sha256: string;
+  deleted_at: Timestamp | null;
+}
+
+export interface EngagementTable {
+  id: BigSerial;
+  kind: EngagementKind;
+  account_id: number;
+  target_post_id: BigId;
+  evidence_post_id: BigId | null;
+  raw: Json;
+  first_seen_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+}
+
+export interface ClassificationTable {
+  id: BigSerial;
+  post_id: BigId | null;
+  engagement_id: BigId | null;
+  classifier_version: string;
+  input_sha256: string;
+  flagged: boolean;
+  score: number;
+  codes: string[];
+  severity: Severity | null;
+  evidence: Json;
+  created_at: DefaultTimestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: Role;
+  agency_id: number | null;
+  password_hash: string;
+  created_at: DefaultTimestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  token_sha256: string;
+  user_id: number;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ReviewItemTable {
+  id: BigSerial;
+  post_id: BigId | null;
+  engagement_id: BigId | null;
+  civil_servant_id: number;
+  agency_id: number;
+  classification_id: BigId;
+  priority: number;
+  status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>;
+  claimed_by: number | null;
+  claim_expires_at: Timestamp | null;
+  last_event_seq: ColumnType<number, number | undefined, number>;
+  opened_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ReviewEventTable {
+  id: BigSerial;
+  review_item_id: BigId;
+  seq: number;
+  type: ReviewEventType;
+  actor_user_id: number | null;
+  payload: Json;
+  created_at: DefaultTimestamp;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface ForwardingTable {
+  id: BigSerial;
+  review_item_id: BigId;
+  confirm_event_id: BigId;
+  agency_id: number;
+  idempotency_key: string;
+  report: Json;
+  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: DefaultTimestamp;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ForwardingAttemptTable {
+  id: BigSerial;
+  forwarding_id: BigId;
+  attempted_at: DefaultTimestamp;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface Database {
+  regions: RegionTable;
+  agencies: AgencyTable;
+  elections: ElectionTable;
+  candidates: CandidateTable;
+  civil_servants: CivilServantTable;
+  social_accounts: SocialAccountTable;
+  posts: PostTable;
+  engagements: EngagementTable;
+  classifications: ClassificationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  review_items: ReviewItemTable;
+  review_events: ReviewEventTable;
+  forwardings: ForwardingTable;
+  forwarding_attempts: ForwardingAttemptTable;
+}
+
+export type Agency = Selectable<AgencyTable>;
+export type Candidate = Selectable<CandidateTable>;
+export type Election = Selectable<ElectionTable>;
+export type CivilServant = Selectable<CivilServantTable>;
+export type SocialAccount = Selectable<SocialAccountTable>;
+export type Post = Selectable<PostTable>;
+export type NewPost = Insertable<PostTable>;
+export type Engagement = Selectable<EngagementTable>;
+export type Classification = Selectable<ClassificationTable>;
+export type User = Selectable<UserTable>;
+export type ReviewItem = Selectable<ReviewItemTable>;
+export type ReviewItemUpdate = Updateable<ReviewItemTable>;
+export type ReviewEvent = Selectable<ReviewEventTable>;
+export type Forwarding = Selectable<ForwardingTable>;

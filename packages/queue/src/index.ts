@@ -1,0 +1,4 @@
+export * from './connection.js';
+export * from './jobs.js';
+export * from './queues.js';
+export * from './workers.js';

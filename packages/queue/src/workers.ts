@@ -1,0 +1,51 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@netra/core';
+import { jobDefinitions, type JobName, type JobPayload, type JobsOfQueue, type QueueName } from './jobs.js';
+
+export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
+export type HandlerMap<Q extends QueueName> = { [N in JobsOfQueue<Q>]: JobHandler<N> };
+
+export interface WorkerOptions {
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+}
+
+/**
+ * One worker per queue, dispatching on job name through a typed handler map. Start-up fails
+ * loudly if a job of this queue has no handler; a payload that does not validate fails the job
+ * at once (retrying cannot fix it) with the reason kept on the failed job.
+ */
+export function startWorker<Q extends QueueName>(queue: Q, handlers: HandlerMap<Q>, options: WorkerOptions): Worker {
+  const expected = (Object.keys(jobDefinitions) as JobName[]).filter((n) => jobDefinitions[n].queue === queue);
+  const missing = expected.filter((name) => typeof (handlers as Record<string, unknown>)[name] !== 'function');
+  if (missing.length > 0) throw new Error(`queue ${queue}: no handler for job(s) ${missing.join(', ')}`);
+
+  const worker = new Worker(
+    queue,
+    async (job: Job) => {
+      const name = job.name as JobName;
+      const definition = jobDefinitions[name];
+      if (!definition || definition.queue !== queue) {
+        throw new UnrecoverableError(`queue ${queue} has no job named "${job.name}"`);
+      }
+      const parsed = definition.payload.safeParse(job.data);
+      if (!parsed.success) {
+        throw new UnrecoverableError(`job ${job.name} ${job.id}: invalid payload: ${parsed.error.issues[0]?.message}`);
+      }
+      const handler = (handlers as Record<string, JobHandler<JobName>>)[name]!;
+      await handler(parsed.data as JobPayload<JobName>, job);
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 1 },
+  );
+  worker.on('failed', (job, error) => {
+    options.logger.warn(
+      { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
+      'job failed',
+    );
+  });
+  worker.on('error', (error) => options.logger.error({ queue, err: error.message }, 'worker error'));
+  return worker;
+}
