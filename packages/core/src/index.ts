@@ -5,3 +5,4 @@ export * from './hash.js';
 export * from './lifecycle.js';
 export * from './logger.js';
 export * from './nip.js';
+export * from './review-state.js';
