@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import { closeInOrder, createLogger, onShutdownSignal, runMain, type Closeable } from '@netra/core';
+import { createMastodonConnector } from '@netra/connectors';
+import { ActivityRepository, connectDb, migrateToLatest, SocialAccountRepository } from '@netra/db';
+import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
+import { startForwarder } from '@netra/forwarder';
+import { startIngestWorker } from '@netra/ingest';
+import { connectRedis, createQueues } from '@netra/queue';
+import { buildReviewApp } from '@netra/review';
+import { scheduleDueAccounts, startScheduler } from '@netra/scheduler';
+import { buildDemoWorld, startSimPlatform } from '@netra/sim-platform';
+import { startAgencyInbox } from './agency-inbox.js';
+import { waitUntilDrained } from './drain.js';
+import { createDemoUsers, importDemoRegistry, routeAgenciesTo } from './seed.js';
+import { demoSettings, ensureDatabase } from './settings.js';
+import { demoSummary } from './summary.js';
+
+/**
+ * `npm run demo`: the whole of Netra in one process against a simulated Mastodon instance —
+ * migrate, import the demo registry, poll every account, classify, open review items, and serve
+ * the review workspace until stopped. `--once` runs the world through to the review queue,
+ * prints a one-line JSON summary and exits.
+ */
+runMain(async () => {
+  const once = process.argv.includes('--once');
+  const settings = demoSettings(process.env, once);
+  const logger = createLogger('demo', process.env.LOG_LEVEL ?? (once ? 'warn' : 'info'));
+  const parts: Closeable[] = [];
+
+  await ensureDatabase(settings.databaseUrl);
+  const db = await connectDb(settings.databaseUrl);
+  await migrateToLatest(db);
+  const redis = await connectRedis(settings.redisUrl);
+  const queues = createQueues(redis, settings.redisPrefix);
+
+  const sim = await startSimPlatform({ host: '127.0.0.1', port: settings.simPort, world: buildDemoWorld() });
+  const inbox = await startAgencyInbox(settings.signingSecret, logger);
+  await importDemoRegistry(db);
+  await routeAgenciesTo(db, inbox.urlFor);
+  const users = await createDemoUsers(db, settings.demoPassword);
+
+  const accounts = new SocialAccountRepository(db);
+  const workerOptions = { connection: redis, prefix: settings.redisPrefix };
+  const ingest = startIngestWorker(
+    { connector: createMastodonConnector({ baseUrl: sim.url }), accounts, activity: new ActivityRepository(db), queues, logger },
+    { ...workerOptions, concurrency: 8 },
+  );
+  const classify = startClassifyWorker(await buildClassifyDeps(db, logger), workerOptions);
+  const forwarder = startForwarder({ db, logger, signingSecret: settings.signingSecret });
+  // Workers first, then what they feed from and into, then connections (BullMQ's shutdown order).
+  parts.push(ingest, classify, forwarder, queues, sim, inbox, { close: async () => void redis.disconnect() }, { close: () => db.destroy() });
+
+  // Every demo run looks at the whole world again; stored rows make re-runs change nothing.
+  await db.updateTable('social_accounts').set({ next_poll_at: sql`now()` }).execute();
+
+  if (once) {
+    await scheduleDueAccounts({ accounts, queues, logger, pollIntervalSeconds: 900 });
+    await waitUntilDrained(queues, ['ingest', 'classify'], 5 * 60_000);
+    process.stdout.write(`${JSON.stringify(await demoSummary(db))}\n`);
+    await closeInOrder(parts, logger);
+    return;
+  }
+
+  const scheduler = startScheduler({ accounts, queues, logger, pollIntervalSeconds: 900, intervalMs: 30_000 });
+  const review = await buildReviewApp({ db, logger, insecureCookies: true });
+  const reviewUrl = await review.listen({ host: settings.reviewHost, port: settings.reviewPort });
+  parts.unshift(scheduler, { close: () => review.close() });
+  printWelcome(reviewUrl, sim.url, users, settings);
+  onShutdownSignal(() => closeInOrder(parts, logger), logger);
+});
+
+function printWelcome(
+  reviewUrl: string,
+  simUrl: string,
+  users: { email: string; role: string; agency: string | null }[],
+  settings: { demoPassword: string; passwordWasGenerated: boolean },
+): void {
+  const lines = [
+    '',
+    `Netra demo is running. Review workspace: ${reviewUrl}`,
+    `Simulated Mastodon instance: ${simUrl}`,
+    '',
+    'Users (one per role):',
+    ...users.map((u) => `  ${u.email.padEnd(44)} ${u.role}${u.agency ? ` (${u.agency})` : ''}`),
+    settings.passwordWasGenerated
+      ? `Password for all of them (generated; set NETRA_DEMO_PASSWORD to choose one): ${settings.demoPassword}`
+      : 'Password for all of them: the value of NETRA_DEMO_PASSWORD',
+    '',
+    'Press Ctrl+C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { errorMessage, ConfigError, redactUrl } from '@netra/core';
+
+/**
+ * The demo runs on a fresh machine with nothing configured: it falls back to the local
+ * Postgres and Redis, its own database and key prefix (so it never touches a real deployment's),
+ * and generated secrets. Anything set in the environment wins.
+ */
+export interface DemoSettings {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  signingSecret: string;
+  demoPassword: string;
+  passwordWasGenerated: boolean;
+  reviewHost: string;
+  reviewPort: number;
+  simPort: number;
+}
+
+export function demoSettings(env: NodeJS.ProcessEnv, once: boolean): DemoSettings {
+  const generatedPassword = randomBytes(9).toString('base64url');
+  return {
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/netra_demo',
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisPrefix: env.REDIS_PREFIX ?? 'netra_demo',
+    signingSecret: env.FORWARDER_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
+    demoPassword: env.NETRA_DEMO_PASSWORD ?? generatedPassword,
+    passwordWasGenerated: env.NETRA_DEMO_PASSWORD === undefined,
+    reviewHost: env.REVIEW_HOST ?? '127.0.0.1',
+    // --once serves nothing for long: take any free ports so it never collides with a running demo.
+    reviewPort: once ? 0 : Number(env.REVIEW_PORT ?? 3000),
+    simPort: once ? 0 : Number(env.SIM_PLATFORM_PORT ?? 4000),
+  };
+}
+
+/** Creates the demo's database if it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  try {
+    await admin.connect();
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } catch (error) {
+    throw new ConfigError('DATABASE_URL', `cannot prepare ${redactUrl(databaseUrl)} (${errorMessage(error)})`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,115 @@
+import type { Db } from '../connection.js';
+
+/** The civil servant behind a subject, and what the classifier needs to know about them. */
+export interface SubjectOwner {
+  civilServantId: number;
+  agencyId: number;
+  regionCode: string;
+  spouseCandidateId: number | null;
+}
+
+export interface PostSubject extends SubjectOwner {
+  kind: 'post';
+  postId: string;
+  postKind: 'post' | 'repost' | 'reply';
+  text: string;
+  postedAt: Date;
+  /** Set when the post is a reply to a watched post (a comment engagement). */
+  replyTo: { text: string; authorIsCandidate: boolean } | null;
+}
+
+export interface EngagementSubject extends SubjectOwner {
+  kind: 'engagement';
+  engagementId: string;
+  engagementKind: 'like' | 'share' | 'comment';
+  target: { text: string; authorIsCandidate: boolean; postedAt: Date };
+}
+
+/**
+ * Reads a subject with everything classification needs, in one query each. Returns undefined
+ * when the subject is not a registered civil servant's (a candidate's own post is a target,
+ * not a subject).
+ */
+export class SubjectRepository {
+  constructor(private readonly db: Db) {}
+
+  async post(postId: string): Promise<PostSubject | undefined> {
+    const row = await this.db
+      .selectFrom('posts')
+      .innerJoin('social_accounts as account', 'account.id', 'posts.account_id')
+      .innerJoin('civil_servants as cs', 'cs.id', 'account.civil_servant_id')
+      .select([
+        'posts.id',
+        'posts.kind',
+        'posts.text',
+        'posts.posted_at',
+        'cs.id as civil_servant_id',
+        'cs.agency_id',
+        'cs.region_code',
+        'cs.spouse_candidate_id',
+      ])
+      .where('posts.id', '=', postId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const parent = await this.db
+      .selectFrom('engagements')
+      .innerJoin('posts as target', 'target.id', 'engagements.target_post_id')
+      .leftJoin('social_accounts as author', 'author.id', 'target.account_id')
+      .select(['target.text', 'author.candidate_id'])
+      .where('engagements.kind', '=', 'comment')
+      .where('engagements.evidence_post_id', '=', postId)
+      .executeTakeFirst();
+    return {
+      kind: 'post',
+      postId: row.id,
+      postKind: row.kind,
+      text: row.text,
+      postedAt: row.posted_at,
+      civilServantId: row.civil_servant_id,
+      agencyId: row.agency_id,
+      regionCode: row.region_code,
+      spouseCandidateId: row.spouse_candidate_id,
+      replyTo: parent ? { text: parent.text, authorIsCandidate: parent.candidate_id !== null } : null,
+    };
+  }
+
+  async engagement(engagementId: string): Promise<EngagementSubject | undefined> {
+    const row = await this.db
+      .selectFrom('engagements')
+      .innerJoin('social_accounts as account', 'account.id', 'engagements.account_id')
+      .innerJoin('civil_servants as cs', 'cs.id', 'account.civil_servant_id')
+      .innerJoin('posts as target', 'target.id', 'engagements.target_post_id')
+      .leftJoin('social_accounts as author', 'author.id', 'target.account_id')
+      .select([
+        'engagements.id',
+        'engagements.kind',
+        'target.text as target_text',
+        'target.posted_at as target_posted_at',
+        'author.candidate_id as target_candidate_id',
+        'cs.id as civil_servant_id',
+        'cs.agency_id',
+        'cs.region_code',
+        'cs.spouse_candidate_id',
+      ])
+      .where('engagements.id', '=', engagementId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      kind: 'engagement',
+      engagementId: row.id,
+      engagementKind: row.kind,
+      target: { text: row.target_text, authorIsCandidate: row.target_candidate_id !== null, postedAt: row.target_posted_at },
+      civilServantId: row.civil_servant_id,
+      agencyId: row.agency_id,
+      regionCode: row.region_code,
+      spouseCandidateId: row.spouse_candidate_id,
+    };
+  }
+
+  /** Elections and candidates, as the classifier's candidate directory is built from them. */
+  async candidateDirectoryRows() {
+    const elections = await this.db.selectFrom('elections').selectAll().orderBy('id').execute();
+    const candidates = await this.db.selectFrom('candidates').selectAll().orderBy('id').execute();
+    return { elections, candidates };
+  }
+}
