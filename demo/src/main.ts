@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
 import { closeInOrder, createLogger, onShutdownSignal, runMain, type Closeable } from '@netra/core';
-import { createMastodonConnector } from '@netra/connectors';
-import { ActivityRepository, connectDb, migrateToLatest, SocialAccountRepository } from '@netra/db';
-import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
+import { connectDb, migrateToLatest } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
-import { startIngestWorker } from '@netra/ingest';
-import { connectRedis, createQueues } from '@netra/queue';
+import { connectRedis } from '@netra/queue';
 import { buildReviewApp } from '@netra/review';
-import { scheduleDueAccounts, startScheduler } from '@netra/scheduler';
+import { startScheduler } from '@netra/scheduler';
 import { buildDemoWorld, startSimPlatform } from '@netra/sim-platform';
 import { startAgencyInbox } from './agency-inbox.js';
-import { waitUntilDrained } from './drain.js';
+import { startPipeline } from './pipeline.js';
 import { createDemoUsers, importDemoRegistry, routeAgenciesTo } from './seed.js';
 import { demoSettings, ensureDatabase } from './settings.js';
 import { demoSummary } from './summary.js';
@@ -31,7 +28,6 @@ runMain(async () => {
   const db = await connectDb(settings.databaseUrl);
   await migrateToLatest(db);
   const redis = await connectRedis(settings.redisUrl);
-  const queues = createQueues(redis, settings.redisPrefix);
 
   const sim = await startSimPlatform({ host: '127.0.0.1', port: settings.simPort, world: buildDemoWorld() });
   const inbox = await startAgencyInbox(settings.signingSecret, logger);
@@ -39,29 +35,22 @@ runMain(async () => {
   await routeAgenciesTo(db, inbox.urlFor);
   const users = await createDemoUsers(db, settings.demoPassword);
 
-  const accounts = new SocialAccountRepository(db);
-  const workerOptions = { connection: redis, prefix: settings.redisPrefix };
-  const ingest = startIngestWorker(
-    { connector: createMastodonConnector({ baseUrl: sim.url }), accounts, activity: new ActivityRepository(db), queues, logger },
-    { ...workerOptions, concurrency: 8 },
-  );
-  const classify = startClassifyWorker(await buildClassifyDeps(db, logger), workerOptions);
+  const pipeline = await startPipeline({ db, redis, redisPrefix: settings.redisPrefix, platformBaseUrl: sim.url, logger });
   const forwarder = startForwarder({ db, logger, signingSecret: settings.signingSecret });
   // Workers first, then what they feed from and into, then connections (BullMQ's shutdown order).
-  parts.push(ingest, classify, forwarder, queues, sim, inbox, { close: async () => void redis.disconnect() }, { close: () => db.destroy() });
+  parts.push(pipeline, forwarder, sim, inbox, { close: async () => void redis.disconnect() }, { close: () => db.destroy() });
 
   // Every demo run looks at the whole world again; stored rows make re-runs change nothing.
   await db.updateTable('social_accounts').set({ next_poll_at: sql`now()` }).execute();
 
   if (once) {
-    await scheduleDueAccounts({ accounts, queues, logger, pollIntervalSeconds: 900 });
-    await waitUntilDrained(queues, ['ingest', 'classify'], 5 * 60_000);
+    await pipeline.runRound();
     process.stdout.write(`${JSON.stringify(await demoSummary(db))}\n`);
     await closeInOrder(parts, logger);
     return;
   }
 
-  const scheduler = startScheduler({ accounts, queues, logger, pollIntervalSeconds: 900, intervalMs: 30_000 });
+  const scheduler = startScheduler({ accounts: pipeline.accounts, queues: pipeline.queues, logger, pollIntervalSeconds: 900, intervalMs: 30_000 });
   const review = await buildReviewApp({ db, logger, insecureCookies: true });
   const reviewUrl = await review.listen({ host: settings.reviewHost, port: settings.reviewPort });
   parts.unshift(scheduler, { close: () => review.close() });
