@@ -1,0 +1,65 @@
+import { platforms, type Platform } from '@netra/core';
+import { reject } from '../rejection.js';
+
+/** Pure readers of one CSV cell: each returns the typed value or rejects the row with the reason. */
+
+export function required<C extends string>(fields: Record<C, string>, column: C): string {
+  const value = fields[column];
+  return value === '' ? reject(`missing ${column}`) : value;
+}
+
+export function optional<C extends string>(fields: Record<C, string>, column: C): string | null {
+  const value = fields[column];
+  return value === '' ? null : value;
+}
+
+export function oneOf<T extends string>(column: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  return reject(`unknown ${column} "${value}" (expected ${allowed.join(', ')})`);
+}
+
+export function positiveInteger(column: string, value: string): number {
+  return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : reject(`${column} must be a positive whole number, got "${value}"`);
+}
+
+/** A calendar day written YYYY-MM-DD, kept as text (DATE columns are read and written as text). */
+export function isoDate(column: string, value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) reject(`${column} must be a real date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** Several values in one cell, separated by `|`; empty parts are dropped. */
+export function list(value: string): string[] {
+  return value
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+export interface AccountRef {
+  platform: Platform;
+  handle: string;
+}
+
+export function account(platform: string, handle: string): AccountRef {
+  if (/[\s:]/.test(handle)) reject(`handle "${handle}" must not contain spaces or ":"`);
+  return { platform: oneOf('platform', platform, platforms), handle };
+}
+
+/** `platform:handle`, the form candidates.csv uses for official accounts. */
+export function accountRef(value: string): AccountRef {
+  const separator = value.indexOf(':');
+  if (separator <= 0 || separator === value.length - 1) reject(`account "${value}" must be platform:handle`);
+  return account(value.slice(0, separator), value.slice(separator + 1));
+}
+
+export function httpUrl(column: string, value: string): string {
+  const valid = URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+  return valid ? value : reject(`${column} must be an http(s) URL, got "${value}"`);
+}
+
+export function email(column: string, value: string): string {
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) ? value : reject(`${column} must be an e-mail address, got "${value}"`);
+}

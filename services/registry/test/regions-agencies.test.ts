@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@netra/testing';
+import { importAgencies, importRegions } from '../src/index.js';
+import { importFixture, registrySnapshot } from './helpers.js';
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(async () => t?.drop());
+
+describe('importRegions', () => {
+  it('imports regions whose parents come earlier in the file', async () => {
+    const result = await importFixture(importRegions, t.db, 'regions.csv');
+    expect(result).toEqual({ rows: 4, imported: 4, unchanged: 0, rejected: [] });
+    const regions = await t.db.selectFrom('regions').selectAll().orderBy('code').execute();
+    expect(regions).toEqual([
+      { code: '31', name: 'DKI Jakarta', parent_code: null },
+      { code: '31.71', name: 'Kota Jakarta Pusat', parent_code: '31' },
+      { code: '35', name: 'Jawa Timur', parent_code: null },
+      { code: '35.73', name: 'Kota Malang', parent_code: '35' },
+    ]);
+  });
+
+  it('names each bad row with its line and reason, and imports the good rows around it', async () => {
+    const result = await importFixture(importRegions, t.db, 'regions-with-errors.csv');
+    expect(result).toEqual({
+      rows: 6,
+      imported: 2,
+      unchanged: 0,
+      rejected: [
+        { line: 3, reason: 'unknown parent region "99"' },
+        { line: 4, reason: 'missing name' },
+        { line: 6, reason: 'expected 3 columns, found 2' },
+        { line: 7, reason: 'region 31 appears on line 2 with name "DKI Jakarta", here "Daerah Khusus Jakarta"' },
+      ],
+    });
+    const codes = await t.db.selectFrom('regions').select('code').orderBy('code').execute();
+    expect(codes.map((region) => region.code)).toEqual(['31', '31.71']);
+  });
+
+  it('updates a region whose name changed in a later file, and only that one', async () => {
+    await importFixture(importRegions, t.db, 'regions.csv');
+    const renamed = 'code,name,parent_code\n31,Daerah Khusus Jakarta,\n35,Jawa Timur,\n';
+    expect(await importRegions(t.db, renamed, { fileName: 'renamed.csv' })).toEqual({ rows: 2, imported: 1, unchanged: 1, rejected: [] });
+    const jakarta = await t.db.selectFrom('regions').select('name').where('code', '=', '31').executeTakeFirstOrThrow();
+    expect(jakarta.name).toBe('Daerah Khusus Jakarta');
+  });
+});
+
+describe('importAgencies', () => {
+  beforeEach(async () => {
+    await importFixture(importRegions, t.db, 'regions.csv');
+  });
+
+  it('imports agencies with their optional webhook and contact address', async () => {
+    expect(await importFixture(importAgencies, t.db, 'agencies.csv')).toEqual({ rows: 2, imported: 2, unchanged: 0, rejected: [] });
+    const agencies = await t.db
+      .selectFrom('agencies')
+      .select(['code', 'region_code', 'webhook_url', 'contact_email'])
+      .orderBy('code')
+      .execute();
+    expect(agencies).toEqual([
+      {
+        code: 'dki-bkd',
+        region_code: '31',
+        webhook_url: 'http://127.0.0.1:9/hooks/dki-bkd',
+        contact_email: 'netralitas@bkd.jakarta.example',
+      },
+      { code: 'malang-bkpsdm', region_code: '35.73', webhook_url: null, contact_email: null },
+    ]);
+  });
+
+  it('rejects an unknown region and a malformed webhook or e-mail, importing the rest', async () => {
+    const result = await importFixture(importAgencies, t.db, 'agencies-with-errors.csv');
+    expect(result).toEqual({
+      rows: 4,
+      imported: 1,
+      unchanged: 0,
+      rejected: [
+        { line: 3, reason: 'unknown region "91"' },
+        { line: 4, reason: 'webhook_url must be an http(s) URL, got "ftp://files.example/hook"' },
+        { line: 5, reason: 'contact_email must be an e-mail address, got "dinkes-at-malang"' },
+      ],
+    });
+    const codes = await t.db.selectFrom('agencies').select('code').execute();
+    expect(codes).toEqual([{ code: 'dki-bkd' }]);
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    await importFixture(importAgencies, t.db, 'agencies.csv');
+    const before = await registrySnapshot(t.db);
+    expect(await importFixture(importRegions, t.db, 'regions.csv')).toEqual({ rows: 4, imported: 0, unchanged: 4, rejected: [] });
+    expect(await importFixture(importAgencies, t.db, 'agencies.csv')).toEqual({ rows: 2, imported: 0, unchanged: 2, rejected: [] });
+    expect(await registrySnapshot(t.db)).toEqual(before);
+  });
+});
