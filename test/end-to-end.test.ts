@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '@netra/core';
-import { ReviewItemRepository } from '@netra/db';
+import { createUser, ReviewItemRepository } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
-import { buildReviewApp, createUser } from '@netra/review';
+import { buildReviewApp } from '@netra/review';
 import { demoCivilServants } from './support/demo-registry.js';
 import { postToSim, startHarness, type Harness } from './support/pipeline-harness.js';
 import { startSignedWebhookReceiver } from './support/signed-webhook-receiver.js';

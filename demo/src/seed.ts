@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@netra/core';
-import type { Db } from '@netra/db';
+import { createUser, type Db } from '@netra/db';
 import { importAgencies, importCandidates, importCivilServants, importRegions } from '@netra/registry';
-import { createUser } from '@netra/review';
 
 const demoData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 

@@ -10,7 +10,7 @@ export async function signIn(baseUrl: string, email: string, password: string) {
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const { csrf_token: csrfToken } = (await response.json()) as { csrf_token: string };
   const headers = { cookie, 'x-netra-csrf': csrfToken };
   return {
     get: (path: string) => fetch(`${baseUrl}${path}`, { headers }),

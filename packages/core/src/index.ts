@@ -6,3 +6,4 @@ export * from './lifecycle.js';
 export * from './logger.js';
 export * from './nip.js';
 export * from './review-state.js';
+export * from './password.js';

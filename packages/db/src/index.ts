@@ -5,4 +5,5 @@ export * from './repositories/classifications.js';
 export * from './repositories/review-items.js';
 export * from './repositories/social-accounts.js';
 export * from './repositories/subjects.js';
+export * from './repositories/users.js';
 export * from './schema.js';

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './redis.js';
 export * from './urls.js';
+export * from './fixtures.js';

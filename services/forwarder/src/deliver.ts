@@ -1,0 +1,53 @@
+import axios, { type AxiosInstance } from 'axios';
+import { errorMessage } from '@netra/core';
+import { signNetraPayload } from './signature.js';
+
+export interface DeliveryOutcome {
+  delivered: boolean;
+  httpStatus: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface Delivery {
+  url: string;
+  body: string;
+  idempotencyKey: string;
+}
+
+/** Posts signed reports to agencies' webhooks; never throws, every outcome is a result to record. */
+export function createDeliverer(options: { signingSecret: string; timeoutMs: number }) {
+  const http: AxiosInstance = axios.create({
+    timeout: options.timeoutMs,
+    // A redirect would carry a signed case to an address nobody configured.
+    maxRedirects: 0,
+    // Send exactly the bytes that were signed.
+    transformRequest: [(data: unknown) => data],
+    responseType: 'text',
+    maxContentLength: 64 * 1024,
+    validateStatus: () => true,
+  });
+
+  return async function deliver({ url, body, idempotencyKey }: Delivery): Promise<DeliveryOutcome> {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const response = await http.post(url, body, {
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Netra-Timestamp': String(timestamp),
+          'X-Netra-Signature': signNetraPayload(options.signingSecret, timestamp, body),
+          'Idempotency-Key': idempotencyKey,
+          'User-Agent': 'netra-forwarder',
+        },
+      });
+      const delivered = response.status >= 200 && response.status < 300;
+      return { delivered, httpStatus: response.status, error: delivered ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+    } catch (error) {
+      const code = axios.isAxiosError(error) && error.code ? `${error.code}: ` : '';
+      return { delivered: false, httpStatus: null, error: `${code}${errorMessage(error)}`, durationMs: elapsed() };
+    }
+  };
+}
+export type Deliver = ReturnType<typeof createDeliverer>;

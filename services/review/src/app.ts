@@ -1,0 +1,45 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Logger } from '@netra/core';
+import { ReviewItemRepository, type Db } from '@netra/db';
+import { sessionCookie } from './auth/request-session.js';
+import type { ReviewContext } from './context.js';
+import { installErrorHandling } from './errors.js';
+import { apiRoutes } from './routes/api.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { webRoutes } from './web/routes.js';
+
+export interface ReviewAppOptions {
+  db: Db;
+  logger: Logger;
+  /** Serve the session cookie without Secure, for a local demo over plain HTTP. */
+  insecureCookies: boolean;
+  /** How long a claim lasts before the item is free again (Ozone uses 5 minutes). */
+  claimLeaseSeconds?: number;
+}
+
+export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
+
+/** The review service as a Fastify instance, not yet listening: main.ts, the demo and tests run it. */
+export function buildReviewApp(options: ReviewAppOptions) {
+  // Widened to Fastify's logger type, so plugins type-check against a plain FastifyInstance.
+  const loggerInstance: FastifyBaseLogger = options.logger;
+  const app = Fastify({ loggerInstance, bodyLimit: 64 * 1024 });
+  const ctx: ReviewContext = {
+    db: options.db,
+    reviewItems: new ReviewItemRepository(options.db),
+    cookie: sessionCookie(options.insecureCookies),
+    claimLeaseSeconds: options.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
+  };
+  // JSON only: a cross-site HTML form can send text/plain without a preflight, JSON it cannot.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('session', null);
+  installSecurityHeaders(app);
+  installErrorHandling(app);
+  app.register(fastifyCookie);
+  app.register(apiRoutes(ctx), { prefix: '/api' });
+  app.register(webRoutes(ctx));
+  return app;
+}
+
+export type ReviewApp = ReturnType<typeof buildReviewApp>;

@@ -1,0 +1,69 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '@netra/db';
+import { csrfRejected, unauthenticated } from '../errors.js';
+import { csrfTokenFor, findSessionViewer, secretsEqual, type Viewer } from './sessions.js';
+
+export interface RequestSession {
+  token: string;
+  viewer: Viewer;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: RequestSession | null;
+  }
+  interface FastifyContextConfig {
+    /** The route answers without a session (sign-in, sign-in page, static files). */
+    public?: boolean;
+  }
+}
+
+export const CSRF_HEADER = 'x-netra-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The session cookie. httpOnly keeps it from scripts, SameSite=Strict from cross-site requests,
+ * and over HTTPS the __Host- prefix pins it to this exact origin and path.
+ */
+export function sessionCookie(insecure: boolean) {
+  const name = insecure ? 'netra_session' : '__Host-netra_session';
+  const options = { httpOnly: true, sameSite: 'strict', secure: !insecure, path: '/' } as const;
+  return {
+    read: (request: FastifyRequest): string | undefined => request.cookies[name],
+    set: (reply: FastifyReply, token: string, expires: Date) => reply.setCookie(name, token, { ...options, expires }),
+    clear: (reply: FastifyReply) => reply.clearCookie(name, options),
+  };
+}
+export type SessionCookie = ReturnType<typeof sessionCookie>;
+
+/** Looks up the request's session cookie and records the result on `request.session`. */
+export async function resolveSession(
+  deps: { db: Db; cookie: SessionCookie },
+  request: FastifyRequest,
+): Promise<RequestSession | null> {
+  const token = deps.cookie.read(request);
+  const viewer = token ? await findSessionViewer(deps.db, token) : null;
+  request.session = token && viewer ? { token, viewer } : null;
+  return request.session;
+}
+
+/**
+ * The API's gate: a valid session for every route not marked public, and for state-changing
+ * methods the CSRF header bound to that session (SameSite=Strict is the first line, this the second).
+ */
+export function requireApiSession(deps: { db: Db; cookie: SessionCookie }) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (request.routeOptions.config.public) return;
+    const session = await resolveSession(deps, request);
+    if (!session) throw unauthenticated();
+    if (SAFE_METHODS.has(request.method)) return;
+    const header = request.headers[CSRF_HEADER];
+    if (typeof header !== 'string' || !secretsEqual(header, csrfTokenFor(session.token))) throw csrfRejected();
+  };
+}
+
+/** The session of a request that passed a session gate. */
+export function sessionOf(request: FastifyRequest): RequestSession {
+  if (!request.session) throw unauthenticated();
+  return request.session;
+}

@@ -1,0 +1,62 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import { sha256Hex, type Role } from '@netra/core';
+import type { Db, User } from '@netra/db';
+
+/** The signed-in person a request acts for. */
+export interface Viewer {
+  userId: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+}
+
+export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+/**
+ * Opens a session: the token (32 random bytes) goes to the browser, only its SHA-256 is stored,
+ * so a leaked sessions table cannot be replayed.
+ */
+export async function openSession(db: Db, userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
+  await db.insertInto('sessions').values({ token_sha256: sha256Hex(token), user_id: userId, expires_at: expiresAt }).execute();
+  return { token, expiresAt };
+}
+
+/** The viewer behind an unexpired session of an enabled user, or null. */
+export async function findSessionViewer(db: Db, token: string): Promise<Viewer | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id'])
+    .where('s.token_sha256', '=', sha256Hex(token))
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ? viewerFromUser(row) : null;
+}
+
+export function viewerFromUser(user: Pick<User, 'id' | 'email' | 'display_name' | 'role' | 'agency_id'>): Viewer {
+  return { userId: user.id, email: user.email, displayName: user.display_name, role: user.role, agencyId: user.agency_id };
+}
+
+export async function closeSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_sha256', '=', sha256Hex(token)).execute();
+}
+
+/**
+ * The CSRF token bound to a session: derived from the session token, so it needs no storage, and
+ * a page on another origin cannot learn it (it never sees the httpOnly cookie). Distinct from the
+ * stored hash, so the sessions table does not reveal it either.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return sha256Hex(`netra-csrf\n${sessionToken}`);
+}
+
+/** Constant-time equality for secrets of any length (hashing first equalises the lengths). */
+export function secretsEqual(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}

@@ -1,0 +1,10 @@
+import type { Db, ReviewItemRepository } from '@netra/db';
+import type { SessionCookie } from './auth/request-session.js';
+
+/** What every route of the review app needs, built once in buildReviewApp. */
+export interface ReviewContext {
+  db: Db;
+  reviewItems: ReviewItemRepository;
+  cookie: SessionCookie;
+  claimLeaseSeconds: number;
+}

@@ -1,0 +1,2 @@
+export { buildReviewApp, DEFAULT_CLAIM_LEASE_SECONDS, type ReviewApp, type ReviewAppOptions } from './app.js';
+export type { CaseReport } from './review/case-report.js';

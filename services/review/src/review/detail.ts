@@ -1,0 +1,219 @@
+import type { Kysely } from 'kysely';
+import type { EngagementKind, Platform, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
+import type { Database, Post } from '@netra/db';
+import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
+
+/** A post as we captured it: the text a reviewer saw, and the hash that proves it. */
+export interface CapturedPost {
+  id: string;
+  platform: Platform;
+  platform_post_id: string;
+  author_handle: string;
+  kind: PostKind;
+  text: string;
+  url: string | null;
+  posted_at: Date;
+  captured_at: Date;
+  content_sha256: string;
+  /** Set when the platform no longer shows it; our copy stays as evidence (invariant 5). */
+  deleted_at: Date | null;
+}
+
+export type ReviewSubject =
+  | { kind: 'post'; post: CapturedPost }
+  | {
+      kind: 'engagement';
+      engagement_kind: EngagementKind;
+      first_seen_at: Date;
+      last_seen_at: Date;
+      /** The candidate's or party's post the ASN liked, shared or replied to. */
+      target_post: CapturedPost;
+      /** The ASN's reply itself, for a comment. */
+      comment_post: CapturedPost | null;
+    };
+
+export interface HistoryEntry {
+  seq: number;
+  type: ReviewEventType;
+  actor: { id: number; display_name: string } | null;
+  at: Date;
+  payload: unknown;
+  hash: string;
+}
+
+/** Everything a reviewer needs to decide an item; also the body of the forwarded report. */
+export interface ReviewItemDetail {
+  id: string;
+  status: ReviewStatus;
+  priority: number;
+  opened_at: Date;
+  claim: { user_id: number; display_name: string; expires_at: Date } | null;
+  civil_servant: {
+    id: number;
+    name: string;
+    nip: string;
+    position: string | null;
+    agency: { id: number; code: string; name: string };
+    region: { code: string; name: string };
+    /** The allowed exception: an ASN may appear with a spouse who is a candidate (DOMAIN.md). */
+    spouse_candidate: { id: number; label: string; election: string } | null;
+  };
+  classification: {
+    id: string;
+    classifier_version: string;
+    score: number;
+    codes: string[];
+    suggested_severity: Severity | null;
+    /** As the classifier recorded it: matched spans, symbols, candidate, election, rule. */
+    evidence: unknown;
+    classified_at: Date;
+  };
+  subject: ReviewSubject;
+  history: HistoryEntry[];
+}
+
+/** The item with this id if the scope lets the caller see it; null otherwise (same as absent). */
+export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, itemId: string): Promise<ReviewItemDetail | null> {
+  const row = await visibleItems(db, scope)
+    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
+    .innerJoin('civil_servants as cs', 'cs.id', 'ri.civil_servant_id')
+    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
+    .innerJoin('regions as r', 'r.code', 'cs.region_code')
+    .leftJoin('candidates as spouse', 'spouse.id', 'cs.spouse_candidate_id')
+    .leftJoin('elections as spouse_election', 'spouse_election.id', 'spouse.election_id')
+    .leftJoin('engagements as e', 'e.id', 'ri.engagement_id')
+    .leftJoin('users as claimer', 'claimer.id', 'ri.claimed_by')
+    .select([
+      'ri.id',
+      effectiveStatus.as('status'),
+      'ri.priority',
+      'ri.opened_at',
+      'ri.post_id',
+      'ri.claimed_by',
+      'ri.claim_expires_at',
+      'claimer.display_name as claimer_name',
+      'c.id as classification_id',
+      'c.classifier_version',
+      'c.score',
+      'c.codes',
+      'c.severity',
+      'c.evidence',
+      'c.created_at as classified_at',
+      'cs.id as civil_servant_id',
+      'cs.full_name',
+      'cs.nip',
+      'cs.position',
+      'a.id as agency_id',
+      'a.code as agency_code',
+      'a.name as agency_name',
+      'r.code as region_code',
+      'r.name as region_name',
+      'spouse.id as spouse_id',
+      'spouse.label as spouse_label',
+      'spouse_election.name as spouse_election',
+      'e.kind as engagement_kind',
+      'e.target_post_id',
+      'e.evidence_post_id',
+      'e.first_seen_at',
+      'e.last_seen_at',
+    ])
+    .where('ri.id', '=', itemId)
+    .executeTakeFirst();
+  if (!row) return null;
+
+  const posts = await loadPosts(db, [row.post_id, row.target_post_id, row.evidence_post_id]);
+  const post = (id: string | null) => (id === null ? null : (posts.get(id) ?? null));
+  const subject: ReviewSubject =
+    row.engagement_kind === null
+      ? { kind: 'post', post: required(post(row.post_id), 'post') }
+      : {
+          kind: 'engagement',
+          engagement_kind: row.engagement_kind,
+          first_seen_at: required(row.first_seen_at, 'engagement'),
+          last_seen_at: required(row.last_seen_at, 'engagement'),
+          target_post: required(post(row.target_post_id), 'target post'),
+          comment_post: post(row.evidence_post_id),
+        };
+
+  return {
+    id: row.id,
+    status: row.status,
+    priority: row.priority,
+    opened_at: row.opened_at,
+    claim:
+      row.status === 'claimed' && row.claimed_by !== null && row.claim_expires_at !== null
+        ? { user_id: row.claimed_by, display_name: row.claimer_name ?? '', expires_at: row.claim_expires_at }
+        : null,
+    civil_servant: {
+      id: row.civil_servant_id,
+      name: row.full_name,
+      nip: row.nip,
+      position: row.position,
+      agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+      region: { code: row.region_code, name: row.region_name },
+      spouse_candidate:
+        row.spouse_id === null
+          ? null
+          : { id: row.spouse_id, label: row.spouse_label ?? '', election: row.spouse_election ?? '' },
+    },
+    classification: {
+      id: row.classification_id,
+      classifier_version: row.classifier_version,
+      score: row.score,
+      codes: row.codes,
+      suggested_severity: row.severity,
+      evidence: row.evidence,
+      classified_at: row.classified_at,
+    },
+    subject,
+    history: await loadHistory(db, row.id),
+  };
+}
+
+async function loadPosts(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, CapturedPost>> {
+  const wanted = ids.filter((id): id is string => id !== null);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, toCapturedPost(row)]));
+}
+
+function toCapturedPost(row: Post): CapturedPost {
+  return {
+    id: row.id,
+    platform: row.platform,
+    platform_post_id: row.platform_post_id,
+    author_handle: row.author_handle,
+    kind: row.kind,
+    text: row.text,
+    url: row.url,
+    posted_at: row.posted_at,
+    captured_at: row.fetched_at,
+    content_sha256: row.content_sha256,
+    deleted_at: row.deleted_at,
+  };
+}
+
+async function loadHistory(db: Kysely<Database>, itemId: string): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('review_events as ev')
+    .leftJoin('users as u', 'u.id', 'ev.actor_user_id')
+    .select(['ev.seq', 'ev.type', 'ev.actor_user_id', 'u.display_name', 'ev.created_at', 'ev.payload', 'ev.hash'])
+    .where('ev.review_item_id', '=', itemId)
+    .orderBy('ev.seq')
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    type: row.type,
+    actor: row.actor_user_id === null ? null : { id: row.actor_user_id, display_name: row.display_name ?? '' },
+    at: row.created_at,
+    payload: row.payload,
+    hash: row.hash,
+  }));
+}
+
+/** The schema's CHECKs guarantee these; a miss means a broken row, not a user error. */
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`review item refers to a missing ${what}`);
+  return value;
+}
+

@@ -1,0 +1,122 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform } from '@netra/core';
+import type { Database } from '@netra/db';
+import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
+
+const EXCERPT_LENGTH = 160;
+
+/** The position after the last row of a page: (priority, id), opaque to clients. */
+const cursorSchema = z
+  .string()
+  .transform((cursor, ctx) => {
+    try {
+      return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'cursor is not one this API handed out' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.tuple([z.number(), z.string().regex(/^[0-9]+$/)]));
+
+export const queueFilterSchema = z.object({
+  /** Comma-separated statuses; by default the work still to do. */
+  status: z
+    .string()
+    .transform((list) => list.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(reviewStatuses)).min(1))
+    .prefault('open,escalated'),
+  agency: z.coerce.number().int().positive().optional(),
+  code: z.enum(violationCodes).optional(),
+  platform: z.enum(platforms).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+export interface QueueRow {
+  id: string;
+  status: string;
+  priority: number;
+  opened_at: Date;
+  codes: string[];
+  score: number;
+  civil_servant: { name: string };
+  agency: { id: number; code: string; name: string };
+  subject_kind: 'post' | EngagementKind;
+  platform: Platform;
+  excerpt: string;
+}
+
+/** One page of the review queue, highest priority first, with the cursor of the next page. */
+export async function listQueue(
+  db: Kysely<Database>,
+  scope: ItemScope,
+  filter: QueueFilter,
+): Promise<{ items: QueueRow[]; next_cursor: string | null }> {
+  const platform = sql<Platform>`coalesce(p.platform, tp.platform)`;
+  let query = visibleItems(db, scope)
+    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
+    .innerJoin('civil_servants as cs', 'cs.id', 'ri.civil_servant_id')
+    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
+    .leftJoin('posts as p', 'p.id', 'ri.post_id')
+    .leftJoin('engagements as e', 'e.id', 'ri.engagement_id')
+    .leftJoin('posts as tp', 'tp.id', 'e.target_post_id')
+    .leftJoin('posts as ep', 'ep.id', 'e.evidence_post_id')
+    .select([
+      'ri.id',
+      effectiveStatus.as('status'),
+      'ri.priority',
+      'ri.opened_at',
+      'c.codes',
+      'c.score',
+      'cs.full_name',
+      'a.id as agency_id',
+      'a.code as agency_code',
+      'a.name as agency_name',
+      sql<'post' | EngagementKind>`coalesce(e.kind, 'post')`.as('subject_kind'),
+      platform.as('platform'),
+      // For a comment the ASN's own words come first; for a like or share, what they endorsed.
+      sql<string>`left(coalesce(p.text, ep.text, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
+    ])
+    .where(effectiveStatus, 'in', filter.status)
+    .orderBy('ri.priority', 'desc')
+    .orderBy('ri.id', 'asc')
+    .limit(filter.limit + 1);
+  if (filter.agency !== undefined) query = query.where('ri.agency_id', '=', filter.agency);
+  if (filter.code) query = query.where(sql<boolean>`${filter.code} = ANY (c.codes)`);
+  if (filter.platform) query = query.where(platform, '=', filter.platform);
+  if (filter.from) query = query.where('ri.opened_at', '>=', filter.from);
+  if (filter.to) query = query.where('ri.opened_at', '<', filter.to);
+  if (filter.cursor) {
+    const [priority, id] = filter.cursor;
+    // ::real, so the cursor compares equal to the stored single-precision value.
+    query = query.where(sql<boolean>`(ri.priority < ${priority}::real OR (ri.priority = ${priority}::real AND ri.id > ${id}))`);
+  }
+
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      status: row.status,
+      priority: row.priority,
+      opened_at: row.opened_at,
+      codes: row.codes,
+      score: row.score,
+      civil_servant: { name: row.full_name },
+      agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+      subject_kind: row.subject_kind,
+      platform: row.platform,
+      excerpt: row.excerpt,
+    })),
+    next_cursor: rows.length > filter.limit && last ? encodeCursor(last.priority, last.id) : null,
+  };
+}
+
+function encodeCursor(priority: number, id: string): string {
+  return Buffer.from(JSON.stringify([priority, id])).toString('base64url');
+}

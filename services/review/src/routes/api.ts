@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { requireApiSession } from '../auth/request-session.js';
+import type { ReviewContext } from '../context.js';
+import { reviewItemRoutes } from './review-items.js';
+import { sessionRoutes } from './session.js';
+
+/** Everything under /api: JSON only, and behind the session (and CSRF) gate. */
+export function apiRoutes(ctx: ReviewContext): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRequest', requireApiSession(ctx));
+    await app.register(sessionRoutes(ctx));
+    await app.register(reviewItemRoutes(ctx));
+  };
+}

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { sessionOf, type RequestSession } from '../auth/request-session.js';
+import { closeSession, csrfTokenFor, openSession } from '../auth/sessions.js';
+import { authenticate } from '../auth/users.js';
+import type { ReviewContext } from '../context.js';
+import { badCredentials } from '../errors.js';
+
+const signInSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** Sign in, sign out, and who am I (with the CSRF token the client must echo). */
+export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
+  return async (app) => {
+    app.post('/session', { config: { public: true } }, async (request, reply) => {
+      const { email, password } = signInSchema.parse(request.body);
+      const viewer = await authenticate(ctx.db, email, password);
+      if (!viewer) throw badCredentials();
+      const { token, expiresAt } = await openSession(ctx.db, viewer.userId);
+      ctx.cookie.set(reply, token, expiresAt);
+      return describeSession({ token, viewer });
+    });
+
+    app.delete('/session', async (request, reply) => {
+      await closeSession(ctx.db, sessionOf(request).token);
+      ctx.cookie.clear(reply);
+      return reply.code(204).send();
+    });
+
+    app.get('/me', async (request) => describeSession(sessionOf(request)));
+  };
+}
+
+function describeSession({ token, viewer }: RequestSession) {
+  return {
+    user: {
+      id: viewer.userId,
+      email: viewer.email,
+      display_name: viewer.displayName,
+      role: viewer.role,
+      agency_id: viewer.agencyId,
+    },
+    csrf_token: csrfTokenFor(token),
+  };
+}
