@@ -1,0 +1,72 @@
+import type { ClassifierData } from './data.js';
+import type { ElectionKind } from './directory/directory.js';
+import type { DirectoryIndex } from './directory/directory-index.js';
+import { addCandidateRefs } from './signals/candidate-refs.js';
+import { evaluateCueRules } from './signals/cue-rules.js';
+import { refCategories, type Cue, type Cues } from './signals/cues.js';
+import type { Finding } from './signals/finding.js';
+import { createLexiconMatcher } from './signals/lexicon-matcher.js';
+import { neutralityCue } from './signals/neutrality.js';
+import { createNumberSymbolFinder } from './signals/number-symbol.js';
+import type { Doc, Tokenise } from './text/tokenise.js';
+import type { EvidenceSource } from './types.js';
+
+export interface AnalysisContext {
+  regionCode: string | null | undefined;
+  postedOn: string | undefined;
+}
+
+/** Everything one text says: its tokens, cues, findings, and whether it is neutrality talk. */
+export interface Analysis {
+  doc: Doc;
+  cues: Cues;
+  findings: Finding[];
+  neutrality: Cue | undefined;
+}
+
+export type Analyse = (text: string, context: AnalysisContext, source: EvidenceSource) => Analysis;
+
+/** normalise -> tokenise/stem -> cues -> candidate references -> symbols -> rules -> damping. */
+export function createAnalyser(data: ClassifierData, index: DirectoryIndex, tokenise: Tokenise): Analyse {
+  const { rules } = data;
+  const matchLexicon = createLexiconMatcher(data.lexicon, tokenise);
+  const findNumberSymbols = createNumberSymbolFinder(data.symbols, data.normalisation, index, rules.flagThreshold);
+  const kindByWord = new Map<string, ElectionKind>();
+  for (const [kind, words] of Object.entries(data.lexicon.electionKindHints)) {
+    for (const word of words) kindByWord.set(word, kind as ElectionKind);
+  }
+
+  return function analyse(text, context, source) {
+    const doc = tokenise(text);
+    const cues = matchLexicon(doc);
+    addCandidateRefs(doc, index, cues);
+    const kindHints = new Set<ElectionKind>();
+    for (const token of doc.tokens) {
+      const kind = kindByWord.get(token.norm);
+      if (kind) kindHints.add(kind);
+    }
+    const named = new Set((cues.get(refCategories.named) ?? []).map((cue) => cue.candidate!));
+    const findings = findNumberSymbols(doc, cues, { ...context, kindHints, named });
+    findings.push(...evaluateCueRules(rules.cueRules, cues, rules.sentenceWindow));
+    for (const finding of findings) finding.source = source;
+    const neutrality = neutralityCue(cues);
+    if (!neutrality) return { doc, cues, findings, neutrality };
+    // A long article about the rules names many violations; damp each code once, so that many
+    // damped mentions cannot add up to a flag.
+    const damped = strongestPerCode(findings);
+    for (const finding of damped) {
+      finding.weight *= rules.neutralityDamping;
+      finding.notes.push(`reads as neutrality talk ('${text.slice(neutrality.start, neutrality.end)}')`);
+    }
+    return { doc, cues, findings: damped, neutrality };
+  };
+}
+
+function strongestPerCode(findings: readonly Finding[]): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const current = best.get(f.code);
+    if (!current || f.weight > current.weight) best.set(f.code, f);
+  }
+  return [...best.values()];
+}

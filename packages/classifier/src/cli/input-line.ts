@@ -1,0 +1,41 @@
+import type { ClassifierInput, InputKind } from '../types.js';
+
+const kinds = new Set<InputKind>(['post', 'repost', 'reply', 'like', 'share', 'comment']);
+
+/**
+ * One line of the CLI's JSONL input (shared/DESIGN.md): {"id", "text", "region"?, "kind"?,
+ * "target_text"?}, plus the optional "posted_at", "target_author_is_candidate" and
+ * "spouse_candidate" (a candidate label) that the classifier also understands.
+ * Throws an Error saying what is wrong.
+ */
+export function parseInputLine(line: string): ClassifierInput & { id: string } {
+  const value: unknown = JSON.parse(line);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
+  const record = value as Record<string, unknown>;
+  const id = record['id'];
+  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('"id" must be a string or a number');
+  const text = record['text'];
+  if (typeof text !== 'string') throw new Error('"text" must be a string');
+  const kind = record['kind'] ?? 'post';
+  if (typeof kind !== 'string' || !kinds.has(kind as InputKind)) throw new Error(`"kind" must be one of ${[...kinds].join(', ')}`);
+
+  const input: ClassifierInput & { id: string } = { id: String(id), text, kind: kind as InputKind };
+  const region = optional(record, 'region', 'string');
+  if (region !== undefined) input.regionCode = region;
+  const targetText = optional(record, 'target_text', 'string');
+  if (targetText !== undefined) input.targetText = targetText;
+  const postedAt = optional(record, 'posted_at', 'string');
+  if (postedAt !== undefined) input.postedAt = postedAt;
+  const spouse = optional(record, 'spouse_candidate', 'string');
+  if (spouse !== undefined) input.spouseCandidateLabel = spouse;
+  const byCandidate = optional(record, 'target_author_is_candidate', 'boolean');
+  if (byCandidate !== undefined) input.targetAuthorIsCandidate = byCandidate;
+  return input;
+}
+
+function optional<T extends 'string' | 'boolean'>(record: Record<string, unknown>, key: string, type: T): (T extends 'string' ? string : boolean) | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== type) throw new Error(`"${key}" must be a ${type}`);
+  return value as T extends 'string' ? string : boolean;
+}

@@ -1,0 +1,112 @@
+import type { Severity, ViolationCode } from '@netra/core';
+import lexiconJson from '../data/lexicon.json' with { type: 'json' };
+import normalisationJson from '../data/normalisation.json' with { type: 'json' };
+import rulesJson from '../data/rules.json' with { type: 'json' };
+import symbolsJson from '../data/symbols.json' with { type: 'json' };
+
+/**
+ * The reviewed data files, typed. Loaded once with the module; the classifier's version hashes
+ * exactly these objects, so an edit to any file is a new version.
+ */
+
+export interface CategoryTerms {
+  words?: string[];
+  stems?: string[];
+  phrases?: string[];
+}
+
+export interface LexiconData {
+  version: string;
+  categories: Record<string, CategoryTerms>;
+  electionKindHints: Record<string, string[]>;
+  commonWordAliases: { words: string[] };
+}
+
+export interface NormalisationData {
+  version: string;
+  leet: Record<string, string>;
+  slang: Record<string, string>;
+  numberWords: Record<string, number>;
+  salutes: Record<string, { fingers: number; name: string }>;
+}
+
+export interface SaluteAlias {
+  fingers: number;
+  electionCode: string;
+  ballotNumbers: number[];
+  note: string;
+}
+
+export interface SymbolWeights {
+  markedNumber: number;
+  hashtagNumber: number;
+  paddedNumberWithAction: number;
+  numberWithContext: number;
+  numberAlone: number;
+  salutePhrase: number;
+  fingersWithContext: number;
+  fingersAlone: number;
+  emojiWithMatchingName: number;
+  emojiWithContext: number;
+  emojiAlone: number;
+  unresolvedFactor: number;
+  afterVoteFactor: number;
+}
+
+export interface SymbolsData {
+  version: string;
+  maxBallotNumber: number;
+  numberFillers: string[];
+  ballotMarkers: string[];
+  notSymbolBefore: string[];
+  unitsAfter: string[];
+  saluteAliases: SaluteAlias[];
+  saluteLead: string;
+  fingerWord: string;
+  weights: SymbolWeights;
+}
+
+export interface CodeRule {
+  severity: Severity;
+  severityWithSymbol?: Severity;
+  rule: string;
+  note?: string;
+}
+
+/** A cue rule: every `all` category, and one of `any`, near each other. '@…' are candidate refs. */
+export interface CueRule {
+  code: ViolationCode;
+  all: string[];
+  any?: string[];
+  weight: number;
+  note?: string;
+}
+
+export interface RulesData {
+  version: string;
+  flagThreshold: number;
+  neutralityDamping: number;
+  sentenceWindow: number;
+  codes: Record<ViolationCode, CodeRule>;
+  cueRules: CueRule[];
+  engagement: {
+    targetCampaignWeight: number;
+    candidateAuthorWeight: number;
+    commentCheerWeight: number;
+    commentOwnContentWeight: number;
+  };
+}
+
+export interface ClassifierData {
+  lexicon: LexiconData;
+  normalisation: NormalisationData;
+  symbols: SymbolsData;
+  rules: RulesData;
+}
+
+export const defaultData: ClassifierData = {
+  lexicon: lexiconJson as LexiconData,
+  normalisation: normalisationJson as NormalisationData,
+  symbols: symbolsJson as SymbolsData,
+  rules: rulesJson as RulesData,
+};

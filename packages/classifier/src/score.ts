@@ -1,0 +1,44 @@
+import type { Severity, ViolationCode } from '@netra/core';
+import { violationCodes } from '@netra/core';
+import type { RulesData } from './data.js';
+import type { Finding } from './signals/finding.js';
+
+const severityRank: Record<Severity, number> = { ringan: 1, sedang: 2, berat: 3 };
+
+/** Independent signals for one code combine as a noisy-or: two weak hints beat one. */
+export function codeScores(findings: readonly Finding[]): Map<ViolationCode, number> {
+  const misses = new Map<ViolationCode, number>();
+  for (const f of findings) misses.set(f.code, (misses.get(f.code) ?? 1) * (1 - f.weight));
+  return new Map([...misses].map(([code, miss]) => [code, 1 - miss]));
+}
+
+export interface Verdict {
+  score: number;
+  codes: ViolationCode[];
+  severity: Severity | null;
+}
+
+export function verdict(findings: readonly Finding[], rules: RulesData): Verdict {
+  const scores = codeScores(findings);
+  const codes = violationCodes.filter((code) => (scores.get(code) ?? 0) >= rules.flagThreshold);
+  codes.sort((a, b) => scores.get(b)! - scores.get(a)!);
+  const score = Math.max(0, ...scores.values());
+  return { score: Math.round(score * 1000) / 1000, codes, severity: suggestedSeverity(codes, rules) };
+}
+
+/** A photo with a candidate is heavy when a partisan symbol or attribute shows with it. */
+export function severityOf(code: ViolationCode, flagged: readonly ViolationCode[], rules: RulesData): Severity {
+  const rule = rules.codes[code];
+  const withSymbol = flagged.includes('number_symbol') || flagged.includes('party_attribute');
+  return withSymbol && rule.severityWithSymbol ? rule.severityWithSymbol : rule.severity;
+}
+
+/** The heaviest suggested severity among the flagged codes. */
+function suggestedSeverity(codes: readonly ViolationCode[], rules: RulesData): Severity | null {
+  let heaviest: Severity | null = null;
+  for (const code of codes) {
+    const severity = severityOf(code, codes, rules);
+    if (heaviest === null || severityRank[severity] > severityRank[heaviest]) heaviest = severity;
+  }
+  return heaviest;
+}

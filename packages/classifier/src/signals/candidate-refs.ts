@@ -1,0 +1,45 @@
+import type { DirectoryIndex, IndexedCandidate } from '../directory/directory-index.js';
+import { phrasesAt } from '../text/phrases.js';
+import type { Doc } from '../text/tokenise.js';
+import { addCue, cueFromTokens, refCategories, type Cue, type Cues } from './cues.js';
+
+/**
+ * Explicit references to a candidate or party: a name or alias, one of their hashtags (whole,
+ * '#PrabowoGibran2024'), or an @mention of their official account. Ballot numbers are resolved
+ * separately (number-symbol.ts) because they depend on region and date.
+ */
+export function addCandidateRefs(doc: Doc, index: DirectoryIndex, cues: Cues): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const { norms, value } of phrasesAt(index.names, tokens, i)) {
+      const last = i + norms.length - 1;
+      if (value.needsCapitals && !inCapitalsOrHashtag(doc, i, last)) continue;
+      addRef(cues, cueFromTokens(refCategories.named, tokens, i, last), value.candidate);
+    }
+  }
+  for (const hashtag of doc.hashtags) {
+    const candidate = index.hashtags.get(hashtag.tag);
+    if (!candidate) continue;
+    addRef(cues, { category: refCategories.hashtag, at: hashtag.firstToken, start: hashtag.start, end: hashtag.end, sentence: 0, global: true }, candidate);
+  }
+  for (const mention of doc.mentions) {
+    const candidate = index.accounts.get(mention.handle);
+    if (candidate) addRef(cues, { category: refCategories.named, at: mention.at, start: mention.start, end: mention.end, sentence: mention.sentence, global: false }, candidate);
+  }
+}
+
+/** Every reference is also an '@candidate' cue; a hashtag is also '@named' (explicit). */
+export function addRef(cues: Cues, cue: Cue, candidate: IndexedCandidate): void {
+  const ref = { ...cue, candidate };
+  addCue(cues, ref);
+  if (ref.category === refCategories.hashtag) addCue(cues, { ...ref, category: refCategories.named });
+  addCue(cues, { ...ref, category: refCategories.any });
+}
+
+function inCapitalsOrHashtag(doc: Doc, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const token = doc.tokens[i]!;
+    if (!token.upper && !token.hashtag) return false;
+  }
+  return true;
+}

@@ -1,0 +1,16 @@
+import type { ViolationCode } from '@netra/core';
+import type { IndexedCandidate } from '../directory/directory-index.js';
+import type { EvidenceSource } from '../types.js';
+import type { Cue } from './cues.js';
+
+/** A signal before it is dressed as evidence: which code, how strong, and which words show it. */
+export interface Finding {
+  code: ViolationCode;
+  weight: number;
+  /** The pieces of text that, together, make the signal. */
+  cues: Cue[];
+  source: EvidenceSource;
+  candidate?: IndexedCandidate;
+  symbol?: string;
+  notes: string[];
+}

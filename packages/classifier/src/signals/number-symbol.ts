@@ -1,0 +1,126 @@
+import type { NormalisationData, SymbolsData } from '../data.js';
+import type { DirectoryIndex, IndexedCandidate } from '../directory/directory-index.js';
+import { resolveBallotNumber, type ResolveContext } from '../directory/resolve.js';
+import type { Doc, Token } from '../text/tokenise.js';
+import { addRef } from './candidate-refs.js';
+import { cueFromTokens, hasCue, refCategories, type Cues } from './cues.js';
+import type { Finding } from './finding.js';
+
+/** A number or finger salute that may stand for a ballot number, before resolution. */
+interface SymbolSighting {
+  fingers: number;
+  first: number;
+  last: number;
+  weight: number;
+  /** Shown to the reviewer: '02', 'salam 2 jari', '✌ (2 jari)'. */
+  symbol: string;
+  emoji: boolean;
+}
+
+export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext) => Finding[];
+
+/**
+ * Ballot numbers in context ('coblos no 2', 'nomor urut 2', '01 menang', '#02', 'salam dua
+ * jari', ✌️ beside campaign words) resolve to the pair the number means for this ASN. Numbers
+ * that count things ('juara 2', 'lantai 2', '2 hari lagi', dates, prices) are not symbols; a
+ * bare ✌️ is an everyday pose and stays below the flag threshold. Resolved numbers also become
+ * candidate references for the other rules ('ayo coblos 02' is mobilisation for that pair).
+ */
+export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: NormalisationData, index: DirectoryIndex, flagThreshold: number): FindNumberSymbols {
+  const fillers = new Set(symbols.numberFillers);
+  const markers = new Set(symbols.ballotMarkers);
+  const notBefore = new Set(symbols.notSymbolBefore);
+  const unitsAfter = new Set(symbols.unitsAfter);
+  const numberWords = new Map(Object.entries(normalisation.numberWords));
+  const weights = symbols.weights;
+
+  const fingersOf = (token: Token | undefined): number => {
+    if (!token) return -1;
+    if (token.kind === 'number') return token.value;
+    return numberWords.get(token.norm) ?? -1;
+  };
+
+  const isAction = (cues: Cues, at: number): boolean =>
+    ['campaignAction', 'cheer'].some((category) => cues.get(category)?.some((cue) => Math.abs(cue.at - at) <= 2 && cue.at !== at));
+
+  function sightings(doc: Doc, cues: Cues): SymbolSighting[] {
+    const { tokens } = doc;
+    // 'pilih' and cheers are everyday words in reviews ('pilih menu', 'mantap, nomor 1'): only
+    // words that belong to elections make a bare number or salute look like a ballot number.
+    const context = hasCue(cues, 'ballotContext') || hasCue(cues, 'contestWord') || hasCue(cues, refCategories.named);
+    const found: SymbolSighting[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      if (token.kind === 'salute') {
+        if (prev?.norm === token.norm) continue; // '✌️✌️✌️' is one salute
+        found.push({ fingers: token.value, first: i, last: i, weight: context ? weights.emojiWithContext : weights.emojiAlone, symbol: `${token.norm} (${token.value} jari)`, emoji: true });
+        continue;
+      }
+      if (token.norm === symbols.fingerWord) {
+        const fingers = fingersOf(prev);
+        if (fingers < 1) continue;
+        const salute = tokens[i - 2]?.norm === symbols.saluteLead;
+        const weight = salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
+        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false });
+        continue;
+      }
+      if (token.kind !== 'number' || token.value < 1 || token.value > symbols.maxBallotNumber) continue;
+      if (next?.norm === symbols.fingerWord) continue; // read as a salute above
+      if ((next && unitsAfter.has(next.norm)) || (prev && notBefore.has(prev.norm))) continue;
+      const symbol = String(token.value).padStart(2, '0');
+      let first = i;
+      while (first > 0 && fillers.has(tokens[first - 1]!.norm) && i - first < 2) first--;
+      const marker = tokens[first - 1];
+      if (marker && markers.has(marker.norm) && marker.sentence === token.sentence) {
+        // Show the whole marker run to the reviewer: 'coblos nomor urut 2', not 'urut 2'.
+        let from = first - 1;
+        while (from > 0 && i - from < 4 && (fillers.has(tokens[from - 1]!.norm) || markers.has(tokens[from - 1]!.norm))) from--;
+        found.push({ fingers: token.value, first: from, last: i, weight: weights.markedNumber, symbol, emoji: false });
+      } else if (token.hashtag) {
+        found.push({ fingers: token.value, first: i, last: i, weight: token.padded || context ? weights.hashtagNumber : weights.numberAlone, symbol: `#${symbol}`, emoji: false });
+      } else if (token.padded && isAction(cues, i)) {
+        found.push({ fingers: token.value, first: i, last: i, weight: weights.paddedNumberWithAction, symbol, emoji: false });
+      } else if (token.padded || first < i) {
+        found.push({ fingers: token.value, first, last: i, weight: context ? weights.numberWithContext : weights.numberAlone, symbol, emoji: false });
+      }
+    }
+    return found;
+  }
+
+  return function findNumberSymbols(doc, cues, context) {
+    const findings: Finding[] = [];
+    for (const sighting of sightings(doc, cues)) {
+      const alias = symbols.saluteAliases.find((a) => a.fingers === sighting.fingers);
+      const numbers = alias ? alias.ballotNumbers : [sighting.fingers];
+      const resolveIn: ResolveContext = alias ? { ...context, electionCode: alias.electionCode } : context;
+      const resolutions = numbers.map((n) => resolveBallotNumber(index, n, resolveIn)).filter((r) => r !== null);
+      const finding: Finding = { code: 'number_symbol', weight: sighting.weight, cues: [cueFromTokens('symbol', doc.tokens, sighting.first, sighting.last)], source: 'text', symbol: sighting.symbol, notes: [] };
+      if (alias) finding.notes.push(alias.note);
+      const [resolved, ...others] = resolutions;
+      if (!resolved) {
+        finding.weight *= weights.unresolvedFactor;
+        finding.notes.push(`no pair holds number ${sighting.fingers} in the elections that apply to ${context.regionCode ? `region ${context.regionCode}` : 'an ASN without a known region'}`);
+      } else {
+        finding.candidate = resolved.candidate;
+        if (sighting.emoji && context.named.has(resolved.candidate)) finding.weight = Math.max(finding.weight, weights.emojiWithMatchingName);
+        if (resolved.afterVote) {
+          finding.weight *= weights.afterVoteFactor;
+          finding.notes.push(`posted after the vote of ${resolved.candidate.election.code}: the number may no longer point to this pair`);
+        }
+        if (others.length > 0) finding.notes.push(`points to ${resolutions.map((r) => describe(r.candidate)).join(' and ')}`);
+        if (resolved.alternatives.length > 0) finding.notes.push(`may also mean ${resolved.alternatives.map(describe).join('; ')}`);
+        if (sighting.weight >= flagThreshold) {
+          for (const r of resolutions) addRef(cues, cueFromTokens(refCategories.number, doc.tokens, sighting.first, sighting.last), r.candidate);
+        }
+      }
+      findings.push(finding);
+    }
+    return findings;
+  };
+}
+
+function describe(c: IndexedCandidate): string {
+  return `${String(c.ballotNumber).padStart(2, '0')} ${c.label} (${c.election.code})`;
+}

@@ -1,0 +1,64 @@
+import type { Severity, ViolationCode } from '@netra/core';
+
+export type { Severity, ViolationCode };
+
+/** What the ASN did: wrote a post (or repost/reply), or engaged with someone else's post. */
+export type InputKind = 'post' | 'repost' | 'reply' | 'like' | 'share' | 'comment';
+
+export interface ClassifierInput {
+  id?: string;
+  /** The ASN's own words (empty for a like). */
+  text: string;
+  kind: InputKind;
+  /** The post that was liked, shared or commented on. */
+  targetText?: string;
+  targetAuthorIsCandidate?: boolean;
+  /** Kemendagri code of where the ASN serves ('31', '35.73'): picks the Pilkada a number means. */
+  regionCode?: string | null;
+  /** The ASN is married to this candidate (label as in the directory): the allowed exception. */
+  spouseCandidateLabel?: string;
+  spouseCandidateId?: number;
+  /** ISO date-time: picks the election a ballot number points to. */
+  postedAt?: string;
+}
+
+/** Which text a span points into. */
+export type EvidenceSource = 'text' | 'target';
+
+export interface CandidateRefSummary {
+  label: string;
+  ballotNumber: number | null;
+  electionCode: string;
+}
+
+export interface Evidence {
+  code: ViolationCode;
+  rule: string;
+  severity: Severity;
+  /** This item's contribution to the code's score (0..1), after damping. */
+  weight: number;
+  /** The words as written in the source text. */
+  matchedText: string;
+  /** UTF-16 offsets into the original `text` or `targetText` (see `source`). */
+  span?: { start: number; end: number };
+  source: EvidenceSource;
+  symbol?: string;
+  candidate?: CandidateRefSummary;
+  note?: string;
+}
+
+export interface ClassificationResult {
+  id?: string;
+  flagged: boolean;
+  score: number;
+  codes: ViolationCode[];
+  severity: Severity | null;
+  evidence: Evidence[];
+  /** Set when an allowed exception (spouse of a candidate) shaped the result. */
+  exception?: string;
+}
+
+export interface Classifier {
+  readonly version: string;
+  classify(input: ClassifierInput): ClassificationResult;
+}

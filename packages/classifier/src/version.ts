@@ -1,0 +1,22 @@
+import { canonicalJson, sha256Hex } from '@netra/core';
+import type { ClassifierData } from './data.js';
+import type { CandidateDirectory } from './directory/directory.js';
+
+/**
+ * 'rules-<rules.json version>+<first 12 hex of sha256(data files + directory)>': any edit to a
+ * lexicon, slang map, citation or the candidate list is a new version, stored with every
+ * classification, so a stored flag can always be traced to what produced it.
+ */
+export function classifierVersion(data: ClassifierData, directory: CandidateDirectory): string {
+  const digest = sha256Hex(canonicalJson({ data, directory: canonicalDirectory(directory) }));
+  return `rules-${data.rules.version}+${digest.slice(0, 12)}`;
+}
+
+// Row order is how the database happened to return them: it must not change the version.
+function canonicalDirectory(directory: CandidateDirectory): CandidateDirectory {
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    elections: [...directory.elections].sort(byKey((e) => e.code)),
+    candidates: [...directory.candidates].sort(byKey((c) => `${c.electionCode}\u0000${c.label}`)),
+  };
+}

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(repoRoot, 'packages/classifier/src/cli/classify.ts');
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+
+function run(lines: string[], args: string[] = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'netra-classify-'));
+  const file = join(dir, 'input.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return spawnSync(tsx, [cli, file, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+}
+
+describe('classify CLI', () => {
+  it('writes one result line per input and reports malformed lines by number', () => {
+    const { stdout, stderr, status } = run([
+      JSON.stringify({ id: 'p1', text: 'Ayo coblos no 2 ✌️ #PrabowoGibran' }),
+      '{not json',
+      JSON.stringify({ id: 'p2', text: 'Alhamdulillah juara 2 lomba masak' }),
+      JSON.stringify({ id: 'e1', text: '', kind: 'like', target_text: 'Coblos nomor 3, Pramono-Rano menang!', region: '31' }),
+      JSON.stringify({ id: 'bad-kind', text: 'x', kind: 'retweet' }),
+    ]);
+    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.id, r.flagged])).toEqual([
+      ['p1', true],
+      ['p2', false],
+      ['e1', true],
+    ]);
+    expect(Object.keys(results[0])).toEqual(expect.arrayContaining(['id', 'flagged', 'score', 'codes', 'evidence']));
+    expect(results[0].codes).toContain('number_symbol');
+    expect(results[2]).toMatchObject({ codes: ['support_like'], evidence: [{ source: 'target', candidate: { label: 'Pramono–Rano', electionCode: 'pilgub-dki-2024' } }] });
+    expect(stderr).toMatch(/^line 2: /m);
+    expect(stderr).toMatch(/^line 5: "kind" must be one of/m);
+    expect(status).toBe(1);
+  });
+
+  it('exits 0 on clean input and reads another candidate list with --candidates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netra-candidates-'));
+    const csv = join(dir, 'candidates.csv');
+    writeFileSync(
+      csv,
+      'election_code,election_name,election_kind,region_code,campaign_starts_on,campaign_ends_on,vote_on,candidate_kind,ballot_number,label,names,aliases,hashtags,accounts\n' +
+        'pilbup-contoh-2024,Pemilihan Bupati Contoh 2024,regional,35.07,2024-09-25,2024-11-23,2024-11-27,pair,1,Fiktif–Satu,Fiktif Satu|Wakil Satu,Mas Fiktif,fiktifsatu,\n',
+    );
+    const { stdout, status } = run([JSON.stringify({ id: 'x', text: 'Coblos nomor 1 ya!', region: '35.07' })], ['--candidates', csv]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).evidence[0].candidate).toEqual({ label: 'Fiktif–Satu', ballotNumber: 1, electionCode: 'pilbup-contoh-2024' });
+  });
+});
