@@ -1,0 +1,37 @@
+import type { AccountRef, NormalisedPost } from '../types.js';
+import { htmlToText } from '../html-to-text.js';
+import type { MastodonAccount, MastodonOriginalStatus, MastodonStatus } from './schemas.js';
+
+export function toAccountRef(account: MastodonAccount): AccountRef {
+  return { platformAccountId: account.id, handle: account.acct, displayName: account.display_name, url: account.url ?? null };
+}
+
+/**
+ * A status as Netra's NormalisedPost. The text is what a reader sees: the content warning, the
+ * content as text, then each image's alt text (a caption can say "foto bersama paslon" when the
+ * post itself says nothing).
+ */
+export function normaliseStatus(status: MastodonStatus | MastodonOriginalStatus): NormalisedPost {
+  const reblog = status.reblog ?? null;
+  const base = {
+    platform: 'mastodon' as const,
+    platformPostId: status.id,
+    author: toAccountRef(status.account),
+    url: status.url ?? status.uri,
+    postedAt: new Date(status.created_at),
+    raw: status,
+  };
+  if (reblog) return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: normaliseStatus(reblog) };
+  return {
+    ...base,
+    kind: status.in_reply_to_id ? 'reply' : 'post',
+    text: visibleText(status),
+    inReplyToPlatformId: status.in_reply_to_id,
+    repostOf: null,
+  };
+}
+
+function visibleText(status: Pick<MastodonOriginalStatus, 'spoiler_text' | 'content' | 'media_attachments'>): string {
+  const altTexts = (status.media_attachments ?? []).map((media) => media.description?.trim()).filter((text): text is string => !!text);
+  return [status.spoiler_text?.trim(), htmlToText(status.content), ...altTexts].filter(Boolean).join('\n\n');
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Mastodon's API entities Netra relies on (docs.joinmastodon.org/entities). Objects
+ * are loose and nothing is defaulted, so a parsed body is the body as received (kept as `raw`
+ * evidence). Ids are digit strings and stay strings.
+ */
+const id = z.string().regex(/^\d+$/, 'must be a string of digits');
+const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date');
+
+export const mastodonAccount = z.looseObject({
+  id,
+  username: z.string().min(1),
+  acct: z.string().min(1),
+  display_name: z.string(),
+  url: z.string().nullable().optional(),
+  suspended: z.boolean().optional(),
+});
+export type MastodonAccount = z.infer<typeof mastodonAccount>;
+
+const mediaAttachment = z.looseObject({
+  type: z.string(),
+  description: z.string().nullable().optional(),
+});
+
+const statusFields = {
+  id,
+  created_at: isoDate,
+  in_reply_to_id: id.nullable(),
+  in_reply_to_account_id: id.nullable().optional(),
+  content: z.string(),
+  spoiler_text: z.string().optional(),
+  url: z.string().nullable().optional(),
+  uri: z.string(),
+  account: mastodonAccount,
+  media_attachments: z.array(mediaAttachment).optional(),
+};
+
+const originalStatus = z.looseObject({ ...statusFields, reblog: z.null().optional() });
+export const mastodonStatus = z.looseObject({ ...statusFields, reblog: originalStatus.nullable() });
+export type MastodonStatus = z.infer<typeof mastodonStatus>;
+export type MastodonOriginalStatus = z.infer<typeof originalStatus>;
+
+export const mastodonStatusList = z.array(mastodonStatus);
+export const mastodonAccountList = z.array(mastodonAccount);
+export const mastodonContext = z.looseObject({ ancestors: z.array(mastodonStatus), descendants: z.array(mastodonStatus) });

@@ -1,0 +1,65 @@
+import type { ViolationCode } from '@netra/core';
+
+export interface SimAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  /** Profile bio, plain text (rendered to HTML like status content). */
+  note: string;
+  createdAt: Date;
+  locked: boolean;
+  bot: boolean;
+  suspended: boolean;
+}
+
+export interface SimStatus {
+  id: string;
+  accountId: string;
+  /** The author's text, plain; rendered to Mastodon-style HTML only when served. */
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  inReplyToId: string | null;
+  reblogOfId: string | null;
+  /** Alt text of attached images; an entry per image. */
+  mediaDescriptions: string[];
+}
+
+export interface SimFavourite {
+  id: string;
+  accountId: string;
+  statusId: string;
+  createdAt: Date;
+}
+
+/**
+ * What a human labeller would say about an ASN's post or like: the DOMAIN.md codes it shows,
+ * [] for neutral. Kept in the world for measuring the classifier; never served by the Mastodon API.
+ */
+export interface GroundTruth {
+  subject: { kind: 'status'; statusId: string } | { kind: 'favourite'; favouriteId: string; statusId: string };
+  acct: string;
+  codes: ViolationCode[];
+  /** Why, when the label is not obvious from the text (e.g. the spouse exception). */
+  note?: string;
+}
+
+export interface NewStatus {
+  acct: string;
+  text?: string;
+  inReplyToId?: string | null;
+  reblogOfId?: string | null;
+  createdAt?: Date;
+  mediaDescriptions?: string[];
+  /** Ground truth for an ASN's post; omitted for accounts nobody monitors. */
+  label?: { codes: ViolationCode[]; note?: string };
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  note?: string;
+  createdAt?: Date;
+  bot?: boolean;
+  locked?: boolean;
+}
