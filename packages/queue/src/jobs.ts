@@ -9,7 +9,17 @@ export const jobDefinitions = {
   'poll-account': { queue: 'ingest', payload: z.object({ accountId: z.number().int().positive() }) },
   /** Fetch a candidate's or party's recent posts and who liked, shared or replied to them. */
   'watch-account': { queue: 'ingest', payload: z.object({ accountId: z.number().int().positive() }) },
-  'classify-post': { queue: 'classify', payload: z.object({ postId: z.string().regex(/^\d+$/) }) },
+  'classify-post': {
+    queue: 'classify',
+    payload: z.object({
+      postId: z.string().regex(/^\d+$/),
+      /**
+       * Set when a reply is re-classified because its parent became known (a comment engagement):
+       * a distinct job id, so it is not dropped while the first classification is still running.
+       */
+      contextEngagementId: z.string().regex(/^\d+$/).optional(),
+    }),
+  },
   'classify-engagement': { queue: 'classify', payload: z.object({ engagementId: z.string().regex(/^\d+$/) }) },
 } as const;
 

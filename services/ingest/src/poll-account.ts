@@ -24,13 +24,14 @@ export function pollAccountHandler(deps: IngestDeps) {
       account.platform,
       page.posts.flatMap((p) => (p.repostOf ? [p.repostOf.author] : [])),
     );
-    const registeredIdOf = (platformAccountId: string) =>
-      originalAuthors.find((a) => a.platform_account_id === platformAccountId)?.id ?? null;
+    // By id or by handle: a candidate's account may not have had its id resolved yet.
+    const registeredIdOf = (author: { platformAccountId: string; handle: string }) =>
+      originalAuthors.find((a) => a.platform_account_id === author.platformAccountId || a.handle === author.handle)?.id ?? null;
 
     await deps.activity.transaction(async (trx) => {
       for (const post of page.posts) {
         if (post.kind === 'repost' && post.repostOf) {
-          const original = await deps.activity.storePost(trx, toStoredPost(post.repostOf, registeredIdOf(post.repostOf.author.platformAccountId)));
+          const original = await deps.activity.storePost(trx, toStoredPost(post.repostOf, registeredIdOf(post.repostOf.author)));
           await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: original.id, evidencePostId: null, raw: post.raw });
           continue;
         }

@@ -21,6 +21,7 @@ export function watchAccountHandler(deps: IngestDeps) {
     if (!platformAccountId) return;
 
     const posts = await deps.connector.fetchRecentPosts(platformAccountId, { limit: watchedPostsPerAccount });
+    const repliesWithNewContext: { postId: string; contextEngagementId: string }[] = [];
     for (const post of posts) {
       const observations = await deps.connector.fetchEngagements(post.platformPostId);
       const civilServants = await deps.accounts.findRegistered(account.platform, observations.map((o) => o.actor), 'civil_servant');
@@ -33,18 +34,21 @@ export function watchAccountHandler(deps: IngestDeps) {
           const engagerId = civilServantAccountOf(observation.actor);
           if (engagerId === undefined) continue;
           const reply = observation.comment ? await deps.activity.storePost(trx, toStoredPost(observation.comment, engagerId)) : null;
-          await deps.activity.storeEngagement(trx, {
+          const engagement = await deps.activity.storeEngagement(trx, {
             kind: observation.kind,
             accountId: engagerId,
             targetPostId: target.id,
             evidencePostId: reply?.id ?? null,
             raw: observation.raw,
           });
+          if (reply && engagement.created) repliesWithNewContext.push({ postId: reply.id, contextEngagementId: engagement.id });
         }
       });
     }
     // A watched account has no cursor: its recent posts are re-read so their growing likes are seen.
     await deps.activity.transaction((trx) => deps.activity.advanceCursor(trx, accountId, null));
+    // A reply stored earlier by its author's poll was classified without its parent: again, now with it.
+    await deps.queues.enqueueMany('classify-post', repliesWithNewContext);
     await enqueueClassification(deps, await deps.activity.unclassifiedEngagementsWith(accountId));
   };
 }

@@ -64,6 +64,16 @@ export class ActivityRepository {
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { id: inserted.id, created: true };
+    if (post.accountId !== null) {
+      // First stored before its author was registered: link it now, once (never re-point a link).
+      await trx
+        .updateTable('posts')
+        .set({ account_id: post.accountId })
+        .where('platform', '=', post.platform)
+        .where('platform_post_id', '=', post.platformPostId)
+        .where('account_id', 'is', null)
+        .execute();
+    }
     const existing = await trx
       .selectFrom('posts')
       .select('id')
@@ -145,7 +155,10 @@ export class ActivityRepository {
     return { postIds: posts.map((p) => p.id), engagementIds: engagements.map((e) => e.id) };
   }
 
-  /** The same for engagements with a watched (candidate's) account's posts, and the replies among them. */
+  /**
+   * The same for engagements with a watched (candidate's) account's posts. A reply counts as
+   * unclassified until it has been classified as a comment, i.e. with its parent as context.
+   */
   async unclassifiedEngagementsWith(accountId: number, limit = 500): Promise<{ postIds: string[]; engagementIds: string[] }> {
     const rows = await this.db
       .selectFrom('engagements')
@@ -161,7 +174,10 @@ export class ActivityRepository {
               .where((c) =>
                 c.or([
                   c('classifications.engagement_id', '=', c.ref('engagements.id')),
-                  c('classifications.post_id', '=', c.ref('engagements.evidence_post_id')),
+                  c.and([
+                    c('classifications.post_id', '=', c.ref('engagements.evidence_post_id')),
+                    c(sql`classifications.evidence->>'input_kind'`, '=', 'comment'),
+                  ]),
                 ]),
               ),
           ),

@@ -21,7 +21,7 @@ export interface PostSubject extends SubjectOwner {
 export interface EngagementSubject extends SubjectOwner {
   kind: 'engagement';
   engagementId: string;
-  engagementKind: 'like' | 'share' | 'comment';
+  engagementKind: 'like' | 'share';
   target: { text: string; authorIsCandidate: boolean; postedAt: Date };
 }
 
@@ -92,12 +92,14 @@ export class SubjectRepository {
         'cs.spouse_candidate_id',
       ])
       .where('engagements.id', '=', engagementId)
+      // A comment's subject is the reply itself, classified as a post with its parent as context.
+      .where('engagements.kind', 'in', ['like', 'share'])
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       kind: 'engagement',
       engagementId: row.id,
-      engagementKind: row.kind,
+      engagementKind: row.kind as 'like' | 'share',
       target: { text: row.target_text, authorIsCandidate: row.target_candidate_id !== null, postedAt: row.target_posted_at },
       civilServantId: row.civil_servant_id,
       agencyId: row.agency_id,
