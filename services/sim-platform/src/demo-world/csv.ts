@@ -1,47 +1,11 @@
-/**
- * The little CSV the demo needs (RFC 4180: quoted fields may hold commas, quotes and newlines).
- * Reading candidates.csv and writing the registry files both go through here.
- */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows = parseRows(text);
-  const header = rows.shift();
-  if (!header) return [];
-  return rows
-    .filter((row) => row.some((cell) => cell !== ''))
-    .map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
-}
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
-function parseRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
+/** Reading candidates.csv and writing the registry files, with the same CSV library the importer uses. */
+export function parseCsv(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
 export function formatCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => field(row[column] ?? '')).join(','))];
-  return `${lines.join('\n')}\n`;
+  return stringify(rows as Record<string, string>[], { header: true, columns: [...columns], record_delimiter: '\n' });
 }
