@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { createLogger } from '@netra/core';
-import { SocialAccountRepository, type Db } from '@netra/db';
-import { createQueues, type Redis } from '@netra/queue';
-import { scheduleDueAccounts } from '@netra/scheduler';
+import { SocialAccountRepository, WatchedPostRepository, type Db } from '@netra/db';
+import { createQueues, PlatformParking, type Redis } from '@netra/queue';
+import { scheduleRound } from '@netra/scheduler';
 import { secondsSince } from './bench-database.js';
 import { round } from './store-posts.js';
 
 /**
  * One scheduling round over `accounts` registered accounts, all due: the real scheduler,
- * claiming batches in Postgres and enqueueing poll jobs in Redis.
+ * claiming batches in Postgres (one UPDATE ... RETURNING each) and enqueueing poll jobs in Redis.
  */
 export async function benchScheduleRound(db: Db, redis: Redis, accounts: number) {
   await sql`
@@ -30,15 +30,20 @@ export async function benchScheduleRound(db: Db, redis: Redis, accounts: number)
   const prefix = `netra_bench_${Date.now()}`;
   const queues = createQueues(redis, prefix);
   const start = performance.now();
-  const { polls } = await scheduleDueAccounts({
+  const { polls } = await scheduleRound({
     accounts: new SocialAccountRepository(db),
+    watchedPosts: new WatchedPostRepository(db),
     queues,
+    parking: new PlatformParking(redis, queues, prefix),
     logger: createLogger('bench', 'silent'),
     pollIntervalSeconds: 900,
-    batchSize: 5_000,
+    batchSize: 10_000,
+    // The whole round, however many: this measures the round, not the backlog guard.
+    maxBacklog: Number.POSITIVE_INFINITY,
+    platforms: ['mastodon'],
   });
   const seconds = secondsSince(start);
-  await queues.queue('ingest').obliterate({ force: true });
+  await queues.queue('ingest-mastodon').obliterate({ force: true });
   await queues.close();
   return { accounts, seed_seconds: round(seeded), jobs_enqueued: polls, seconds: round(seconds), accounts_per_second: Math.round(polls / seconds) };
 }

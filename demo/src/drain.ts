@@ -1,10 +1,10 @@
-import type { Queues, QueueName } from '@netra/queue';
+import type { PhysicalQueueName, Queues } from '@netra/queue';
 
 /**
  * Waits until none of the queues has work waiting, delayed or running, twice in a row (an
  * ingest job finishing can enqueue classification just after a look).
  */
-export async function waitUntilDrained(queues: Queues, names: readonly QueueName[], timeoutMs: number): Promise<void> {
+export async function waitUntilDrained(queues: Queues, names: readonly PhysicalQueueName[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quietLooks = 0;
   while (quietLooks < 2) {

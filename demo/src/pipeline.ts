@@ -1,24 +1,28 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from '@netra/core';
-import { createMastodonConnector } from '@netra/connectors';
-import { ActivityRepository, SocialAccountRepository, type Db } from '@netra/db';
+import type { Db, SocialAccountRepository } from '@netra/db';
 import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
-import { startIngestWorker } from '@netra/ingest';
-import { createQueues, type Queues, type Redis } from '@netra/queue';
-import { scheduleDueAccounts } from '@netra/scheduler';
+import { buildIngestDeps, startIngestWorkers } from '@netra/ingest';
+import { createQueues, ingestQueueNames, type Queues, type Redis } from '@netra/queue';
+import { scheduleRound, type SchedulerOptions } from '@netra/scheduler';
 import { waitUntilDrained } from './drain.js';
 
 export interface Pipeline {
   queues: Queues;
   accounts: SocialAccountRepository;
   workers: Worker[];
-  /** One scheduling round over every due account, then wait until ingest and classification are done. */
+  /** What a scheduler of this pipeline needs (the demo runs one on a timer). */
+  scheduler: SchedulerOptions;
+  /** One scheduling round over every due account and post, then wait until ingest and classification are done. */
   runRound(timeoutMs?: number): Promise<void>;
   /** Closes workers, then queues (connections stay with the caller). */
   close(): Promise<void>;
 }
 
-/** Ingest and classification workers on one Redis prefix, wired as the standalone services are. */
+/** The sim serves all three platforms' APIs at one address; it accepts any X bearer token. */
+const simBearerToken = 'sim-platform-accepts-any-token';
+
+/** Ingest (one worker per platform) and classification workers on one Redis prefix, wired as the standalone services are. */
 export async function startPipeline(options: {
   db: Db;
   redis: Redis;
@@ -28,28 +32,38 @@ export async function startPipeline(options: {
 }): Promise<Pipeline> {
   const { db, redis, redisPrefix, logger } = options;
   const queues = createQueues(redis, redisPrefix);
-  const accounts = new SocialAccountRepository(db);
+  const baseUrl = options.platformBaseUrl;
+  const pollIntervalSeconds = 900;
+  const ingest = buildIngestDeps({
+    db,
+    redis,
+    redisPrefix,
+    queues,
+    endpoints: { mastodon: { baseUrl }, bluesky: { baseUrl }, x: { baseUrl, bearerToken: simBearerToken } },
+    logger,
+    pollIntervalSeconds,
+  });
   const workerOptions = { connection: redis, prefix: redisPrefix };
   const workers = [
-    startIngestWorker(
-      {
-        connector: createMastodonConnector({ baseUrl: options.platformBaseUrl }),
-        accounts,
-        activity: new ActivityRepository(db),
-        queues,
-        logger,
-      },
-      { ...workerOptions, concurrency: 8 },
-    ),
+    ...startIngestWorkers(ingest, { ...workerOptions, concurrency: 8 }),
     startClassifyWorker(await buildClassifyDeps(db, logger), workerOptions),
   ];
+  const scheduler: SchedulerOptions = {
+    accounts: ingest.accounts,
+    watchedPosts: ingest.watchedPosts,
+    queues,
+    parking: ingest.parking,
+    logger,
+    pollIntervalSeconds,
+  };
   return {
     queues,
-    accounts,
+    accounts: ingest.accounts,
     workers,
+    scheduler,
     async runRound(timeoutMs = 5 * 60_000) {
-      await scheduleDueAccounts({ accounts, queues, logger, pollIntervalSeconds: 900 });
-      await waitUntilDrained(queues, ['ingest', 'classify'], timeoutMs);
+      await scheduleRound(scheduler);
+      await waitUntilDrained(queues, [...ingestQueueNames, 'classify'], timeoutMs);
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));

@@ -8,25 +8,49 @@ import type { EngagementKind, Platform, PostKind } from '@netra/core';
 export interface AccountRef {
   /** Stable id on the platform (Mastodon id on its home instance, Bluesky DID, X user id). */
   platformAccountId: string;
-  /** Changeable handle, e.g. 'budi.santoso' or 'budi@instance'. */
+  /** Changeable handle, e.g. 'budi.santoso', 'budi@instance' or 'budi.bsky.social'. */
   handle: string;
   displayName: string;
   url: string | null;
 }
 
+/** One HTTP answer exactly as received: stored before the cursor moves ("raw first"). */
+export interface RawPage {
+  url: string;
+  status: number;
+  /** Date, Retry-After, Link and the platform's rate-limit headers. */
+  rateHeaders: Record<string, string>;
+  body: string;
+  sha256: string;
+  retrievedAt: Date;
+}
+
+/** The platform's own counts for a post, to measure how much of its engagement we listed. */
+export interface PostMetrics {
+  likes: number | null;
+  shares: number | null;
+  replies: number | null;
+}
+
 export interface NormalisedPost {
   platform: Platform;
-  /** A string: Mastodon and X ids exceed 2^53. Never do arithmetic on it. */
+  /** A string: Mastodon and X ids exceed 2^53, Bluesky's are at:// URIs. Never do arithmetic on it. */
   platformPostId: string;
   author: AccountRef;
+  /** post, repost (of `repostOf`), reply (to `inReplyToPlatformId`) or quote (of `quoteOf`, with text of its own). */
   kind: PostKind;
   /** Plain text. For a repost: empty; the reposted post is in `repostOf`. */
   text: string;
   url: string | null;
   postedAt: Date;
+  /** When the platform says the post was last edited (Mastodon `edited_at`); null if never or unknown. */
+  editedAt: Date | null;
   inReplyToPlatformId: string | null;
   /** The original post, for kind 'repost'. */
   repostOf: NormalisedPost | null;
+  /** The quoted post, for kind 'quote', when the platform still serves it. */
+  quoteOf: NormalisedPost | null;
+  metrics: PostMetrics | null;
   /** The platform's payload as received, kept as evidence. */
   raw: unknown;
 }
@@ -41,21 +65,42 @@ export interface EngagementObservation {
   raw: unknown;
 }
 
-export interface PostPage {
+export interface Fetched {
+  /** Every HTTP answer the call received, in order, for the caller to store. */
+  pages: RawPage[];
+}
+
+export interface PostPage extends Fetched {
   /** Oldest first, so a consumer can advance its cursor as it stores. */
   posts: NormalisedPost[];
-  /** The newest post id seen, to pass as `sinceId` next time; null when nothing new. */
+  /** An opaque cursor to pass as `since` next time (an id, or a time on Bluesky); null when nothing new. */
   newestId: string | null;
+  /** False when paging stopped (maxPages) before reaching `since`: posts in between were skipped. */
+  complete: boolean;
+}
+
+export interface PostList extends Fetched {
+  posts: NormalisedPost[];
+}
+
+export interface EngagementSet extends Fetched {
+  observations: EngagementObservation[];
 }
 
 export interface PlatformConnector {
   readonly platform: Platform;
+  /** The host it talks to: the unit its rate limits are counted in. */
+  readonly host: string;
   /** Resolves a handle to the account; throws PlatformError('NOT_FOUND' | 'SUSPENDED' ...). */
   lookupAccount(handle: string): Promise<AccountRef>;
-  /** Posts newer than `sinceId` (all when null), following the platform's paging to the end or `maxPages`. */
-  fetchPostsSince(platformAccountId: string, sinceId: string | null, options?: { maxPages?: number }): Promise<PostPage>;
-  /** The account's most recent posts (for watching a candidate's account). */
-  fetchRecentPosts(platformAccountId: string, options?: { limit?: number }): Promise<NormalisedPost[]>;
+  /** Posts newer than `since` (all when null), following the platform's paging to the end or `maxPages`. */
+  fetchPostsSince(platformAccountId: string, since: string | null, options?: { maxPages?: number }): Promise<PostPage>;
+  /** The account's most recent posts, newest first (for watching a candidate's account). */
+  fetchRecentPosts(platformAccountId: string, options?: { limit?: number }): Promise<PostList>;
+  /** One post as it is now; PlatformError('NOT_FOUND') when it is gone. */
+  fetchPost(platformPostId: string): Promise<PostList>;
   /** Who liked, shared and replied to a post. */
-  fetchEngagements(platformPostId: string): Promise<EngagementObservation[]>;
+  fetchEngagements(platformPostId: string): Promise<EngagementSet>;
+  /** The platform post id named by a post's web URL, API URI or bare id; MALFORMED when it names none. */
+  postIdFromReference(reference: string): Promise<string>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterMs } from '../src/http/retry-after.js';
+import { exhaustedWindowMs, retryAfterMs } from '../src/http/retry-after.js';
 
 const localNow = Date.parse('2024-11-01T10:00:00Z');
 
@@ -18,6 +18,20 @@ describe('retryAfterMs', () => {
     const headers = { 'x-ratelimit-reset': '2024-11-01T09:55:45.000Z', date: 'Fri, 01 Nov 2024 09:55:00 GMT' };
     expect(retryAfterMs(headers, localNow)).toBe(45_000);
     expect(retryAfterMs({ 'x-ratelimit-reset': '2024-11-01T10:00:05.123456Z' }, localNow)).toBe(5_123);
+  });
+
+  it("reads X's x-rate-limit-reset and Bluesky's RateLimit-Reset as Unix seconds", () => {
+    expect(retryAfterMs({ 'x-rate-limit-reset': String(localNow / 1000 + 90) }, localNow)).toBe(90_000);
+    expect(retryAfterMs({ 'ratelimit-reset': String(localNow / 1000 + 30) }, localNow)).toBe(30_000);
+    // The IETF draft's form: seconds from now.
+    expect(retryAfterMs({ 'ratelimit-reset': '12' }, localNow)).toBe(12_000);
+  });
+
+  it('says a window is used up only when remaining is 0', () => {
+    const reset = String(localNow / 1000 + 60);
+    expect(exhaustedWindowMs({ 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': reset }, localNow)).toBe(60_000);
+    expect(exhaustedWindowMs({ 'x-rate-limit-remaining': '3', 'x-rate-limit-reset': reset }, localNow)).toBeUndefined();
+    expect(exhaustedWindowMs({}, localNow)).toBeUndefined();
   });
 
   it('never returns a negative wait, and nothing when there is nothing to read', () => {

@@ -2,3 +2,4 @@ export * from './connection.js';
 export * from './jobs.js';
 export * from './queues.js';
 export * from './workers.js';
+export * from './parking.js';

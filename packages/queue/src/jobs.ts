@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import { platforms, type Platform } from '@netra/core';
+
+const platform = z.enum(platforms);
+const accountId = z.number().int().positive();
 
 /**
  * Every job Netra runs: its queue and the shape of its payload. A job carries ids only;
  * Postgres holds the data, so a retried job re-reads the truth.
  */
 export const jobDefinitions = {
-  /** Fetch a registered civil servant's new statuses (posts, replies, reposts). */
-  'poll-account': { queue: 'ingest', payload: z.object({ accountId: z.number().int().positive() }) },
-  /** Fetch a candidate's or party's recent posts and who liked, shared or replied to them. */
-  'watch-account': { queue: 'ingest', payload: z.object({ accountId: z.number().int().positive() }) },
+  /** Fetch a registered civil servant's new posts (posts, replies, reposts, quotes). */
+  'poll-account': { queue: 'ingest', payload: z.object({ platform, accountId }) },
+  /** Fetch a candidate's or party's recent posts and put the new ones under watch. */
+  'watch-account': { queue: 'ingest', payload: z.object({ platform, accountId }) },
+  /** Re-check a watched post: still there? edited? who liked, shared, replied (for a candidate's)? */
+  'check-post': { queue: 'ingest', payload: z.object({ platform, postId: z.string().regex(/^\d+$/) }) },
   'classify-post': {
     queue: 'classify',
     payload: z.object({
@@ -30,12 +36,34 @@ export type JobsOfQueue<Q extends QueueName> = {
   [N in JobName]: (typeof jobDefinitions)[N]['queue'] extends Q ? N : never;
 }[JobName];
 
-export const queueNames: readonly QueueName[] = [...new Set(Object.values(jobDefinitions).map((d) => d.queue))];
+/**
+ * Ingest runs on one BullMQ queue per platform ('ingest-mastodon', 'ingest-bluesky', 'ingest-x'):
+ * a platform's 429 or spent cap pauses its own queue only. An ingest job's `platform` routes it.
+ */
+export type PhysicalQueueName = Exclude<QueueName, 'ingest'> | `ingest-${Platform}`;
+
+export function physicalQueueName(queue: QueueName, partition?: Platform): PhysicalQueueName {
+  if (queue !== 'ingest') return queue;
+  if (!partition) throw new Error('the ingest queue is split per platform: name the platform');
+  return `ingest-${partition}`;
+}
+
+export function queueOfJob<N extends JobName>(name: N, payload: JobPayload<N>): PhysicalQueueName {
+  return physicalQueueName(jobDefinitions[name].queue, (payload as { platform?: Platform }).platform);
+}
+
+export const ingestQueueNames: readonly PhysicalQueueName[] = platforms.map((p) => physicalQueueName('ingest', p));
+/** Every BullMQ queue Netra runs. */
+export const queueNames: readonly PhysicalQueueName[] = [
+  ...new Set(Object.values(jobDefinitions).flatMap((d): PhysicalQueueName[] => (d.queue === 'ingest' ? [...ingestQueueNames] : [d.queue]))),
+];
 
 /**
  * A deterministic id per job subject, so enqueueing the same work twice while it waits is a
  * no-op (BullMQ ignores an add whose job id already exists). BullMQ forbids ':' in custom ids.
  */
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
-  return `${name}-${Object.values(payload).join('-')}`;
+  // The platform only routes a job; its subject (an account or post id) already names it.
+  const subject = Object.entries(payload).filter(([key]) => key !== 'platform');
+  return `${name}-${subject.map(([, value]) => String(value)).join('-')}`;
 }

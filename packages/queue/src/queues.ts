@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { jobDefinitions, jobIdFor, queueNames, type JobName, type JobPayload, type QueueName } from './jobs.js';
+import { jobDefinitions, jobIdFor, queueNames, queueOfJob, type JobName, type JobPayload, type PhysicalQueueName } from './jobs.js';
 
 /** Defaults every job gets: bounded retries with backoff, failures kept for inspection. */
 const defaultJobOptions: JobsOptions = {
@@ -13,16 +13,16 @@ const defaultJobOptions: JobsOptions = {
 export interface Queues {
   enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void>;
   enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void>;
-  queue(name: QueueName): Queue;
+  queue(name: PhysicalQueueName): Queue;
   close(): Promise<void>;
 }
 
 /** All of Netra's queues, built in one place on one connection and one key prefix. */
 export function createQueues(connection: Redis, prefix: string): Queues {
-  const queues = new Map<QueueName, Queue>(
+  const queues = new Map<PhysicalQueueName, Queue>(
     queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions })]),
   );
-  const queueOf = (name: QueueName): Queue => {
+  const queueOf = (name: PhysicalQueueName): Queue => {
     const queue = queues.get(name);
     if (!queue) throw new Error(`unknown queue ${name}`);
     return queue;
@@ -36,11 +36,18 @@ export function createQueues(connection: Redis, prefix: string): Queues {
   return {
     async enqueue(name, payload) {
       const job = toBulk(name, payload);
-      await queueOf(jobDefinitions[name].queue).add(job.name, job.data, job.opts);
+      await queueOf(queueOfJob(name, payload)).add(job.name, job.data, job.opts);
     },
     async enqueueMany(name, payloads) {
-      if (payloads.length === 0) return;
-      await queueOf(jobDefinitions[name].queue).addBulk(payloads.map((p) => toBulk(name, p)));
+      // Payloads of one call may go to several queues (ingest jobs of several platforms).
+      const byQueue = new Map<PhysicalQueueName, JobPayload<typeof name>[]>();
+      for (const payload of payloads) {
+        const queue = queueOfJob(name, payload);
+        const group = byQueue.get(queue) ?? [];
+        group.push(payload);
+        byQueue.set(queue, group);
+      }
+      for (const [queue, group] of byQueue) await queueOf(queue).addBulk(group.map((p) => toBulk(name, p)));
     },
     queue: queueOf,
     async close() {

@@ -1,9 +1,10 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '@netra/core';
-import { jobDefinitions, type JobName, type JobPayload, type JobsOfQueue, type QueueName } from './jobs.js';
+import { withLogContext, type Logger, type Platform } from '@netra/core';
+import { jobDefinitions, physicalQueueName, type JobName, type JobPayload, type JobsOfQueue, type QueueName } from './jobs.js';
 
-export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<void>;
+/** `token` is the worker's lock on the job, needed to move it while it runs (say, to delayed). */
+export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job, token?: string) => Promise<void>;
 export type HandlerMap<Q extends QueueName> = { [N in JobsOfQueue<Q>]: JobHandler<N> };
 
 export interface WorkerOptions {
@@ -11,6 +12,8 @@ export interface WorkerOptions {
   prefix: string;
   logger: Logger;
   concurrency?: number;
+  /** For a queue split per platform (ingest): which platform's queue this worker serves. */
+  partition?: Platform;
 }
 
 /**
@@ -24,8 +27,8 @@ export function startWorker<Q extends QueueName>(queue: Q, handlers: HandlerMap<
   if (missing.length > 0) throw new Error(`queue ${queue}: no handler for job(s) ${missing.join(', ')}`);
 
   const worker = new Worker(
-    queue,
-    async (job: Job) => {
+    physicalQueueName(queue, options.partition),
+    async (job: Job, token?: string) => {
       const name = job.name as JobName;
       const definition = jobDefinitions[name];
       if (!definition || definition.queue !== queue) {
@@ -36,7 +39,10 @@ export function startWorker<Q extends QueueName>(queue: Q, handlers: HandlerMap<
         throw new UnrecoverableError(`job ${job.name} ${job.id}: invalid payload: ${parsed.error.issues[0]?.message}`);
       }
       const handler = (handlers as Record<string, JobHandler<JobName>>)[name]!;
-      await handler(parsed.data as JobPayload<JobName>, job);
+      // Every line logged while the job runs names it (queue, job, jobId, attempt).
+      await withLogContext({ queue: job.queueName, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }, () =>
+        handler(parsed.data as JobPayload<JobName>, job, token),
+      );
     },
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 1 },
   );

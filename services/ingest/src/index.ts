@@ -1,4 +1,10 @@
 export type { IngestDeps } from './deps.js';
+export { ConnectorPool, type PlatformEndpoints } from './connector-pool.js';
+export { HostGovernor } from './host-governor.js';
 export { pollAccountHandler } from './poll-account.js';
 export { watchAccountHandler } from './watch-account.js';
-export { startIngestWorker } from './worker.js';
+export { checkPostHandler } from './check-post.js';
+export { startIngestWorkers } from './worker.js';
+export { buildIngestDeps } from './build-deps.js';
+export { nextPollInterval } from './poll-interval.js';
+export { nextCheckAt } from './watch-schedule.js';

@@ -1,49 +1,85 @@
+import type { NormalisedPost } from '@netra/connectors';
+import type { SocialAccount } from '@netra/db';
 import type { JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
 import { enqueueClassification } from './enqueue-classification.js';
-import { resolvePlatformAccountId } from './resolve-account.js';
+import { openConnector } from './open-connector.js';
+import { nextPollInterval } from './poll-interval.js';
+import { resolvePlatformAccountId, unlessAccountUnavailable } from './resolve-account.js';
 import { toStoredPost } from './to-stored-post.js';
 
 /** The most pages one poll follows; the rest waits for the next poll, from the saved cursor. */
 const maxPagesPerPoll = 10;
 
 /**
- * Polls a civil servant's account: their posts and replies are stored as posts; a repost is
- * stored as the original post plus a 'share' engagement; a reply to a stored post becomes a
- * 'comment' engagement too. Posts, engagements and the new cursor commit together.
+ * Polls a civil servant's account. Their posts, replies and quotes are stored as posts; a repost
+ * is stored as the original post plus a 'share' engagement; a quote is also a 'share' of the
+ * quoted post (with the quote as evidence); a reply to a stored post becomes a 'comment'
+ * engagement too. The raw pages, everything derived from them and the new cursor commit in one
+ * transaction; the account's poll interval adapts to what was found.
  */
 export function pollAccountHandler(deps: IngestDeps) {
   return async ({ accountId }: JobPayload<'poll-account'>): Promise<void> => {
     const account = await deps.accounts.get(accountId);
     if (!account || account.status !== 'active' || account.civil_servant_id === null) return;
-    const platformAccountId = await resolvePlatformAccountId(deps, account);
-    if (!platformAccountId) return;
+    const connector = await openConnector(deps, account);
+    const fetched = await unlessAccountUnavailable(deps, account, async () => {
+      const platformAccountId = await resolvePlatformAccountId(deps, account, connector);
+      return { platformAccountId, page: await connector.fetchPostsSince(platformAccountId, account.poll_cursor, { maxPages: maxPagesPerPoll }) };
+    });
+    if (!fetched) return;
+    const { page, platformAccountId } = fetched;
+    if (!page.complete) deps.logger.warn({ accountId, posts: page.posts.length }, 'more new posts than one poll reads: older ones in between are skipped');
 
-    const page = await deps.connector.fetchPostsSince(platformAccountId, account.poll_cursor, { maxPages: maxPagesPerPoll });
-    const originalAuthors = await deps.accounts.findRegistered(
-      account.platform,
-      page.posts.flatMap((p) => (p.repostOf ? [p.repostOf.author] : [])),
-    );
+    const originals = page.posts.flatMap((p) => [p.repostOf, p.quoteOf].filter((o): o is NormalisedPost => o !== null));
+    const registeredAuthors = await deps.accounts.findRegistered(account.platform, originals.map((o) => o.author));
     // By id or by handle: a candidate's account may not have had its id resolved yet.
     const registeredIdOf = (author: { platformAccountId: string; handle: string }) =>
-      originalAuthors.find((a) => a.platform_account_id === author.platformAccountId || a.handle === author.handle)?.id ?? null;
+      registeredAuthors.find((a) => a.platform_account_id === author.platformAccountId || a.handle === author.handle)?.id ?? null;
+    const interval = nextPollInterval(
+      account.poll_interval_seconds,
+      { newPosts: page.posts.length, flagged: await deps.activity.hasFlaggedActivity(accountId) },
+      deps.pollIntervalSeconds,
+    );
 
-    await deps.activity.transaction(async (trx) => {
-      for (const post of page.posts) {
-        if (post.kind === 'repost' && post.repostOf) {
-          const original = await deps.activity.storePost(trx, toStoredPost(post.repostOf, registeredIdOf(post.repostOf.author)));
-          await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: original.id, evidencePostId: null, raw: post.raw });
-          continue;
-        }
-        const stored = await deps.activity.storePost(trx, toStoredPost(post, accountId));
-        const parent = post.inReplyToPlatformId ? await deps.activity.findPost(post.platform, post.inReplyToPlatformId) : undefined;
-        if (parent) {
-          await deps.activity.storeEngagement(trx, { kind: 'comment', accountId, targetPostId: parent.id, evidencePostId: stored.id, raw: post.raw });
-        }
+    const edited = await deps.activity.transaction(async (trx) => {
+      await deps.rawPages.store(trx, account.platform, accountId, page.pages);
+      const ownPosts = page.posts.filter((p) => p.kind !== 'repost');
+      const storedOwn = await deps.activity.storePosts(trx, ownPosts.map((p) => toStoredPost(p, accountId)));
+      const storedOriginals = await deps.activity.storePosts(trx, originals.map((o) => toStoredPost(o, registeredIdOf(o.author))));
+      const originalId = new Map(originals.map((o, i) => [o.platformPostId, storedOriginals[i]!.id]));
+      for (const post of page.posts.filter((p) => p.kind === 'repost' && p.repostOf)) {
+        await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.repostOf!.platformPostId)!, evidencePostId: null, raw: post.raw });
       }
-      await deps.activity.advanceCursor(trx, accountId, page.newestId);
+      for (const [i, post] of ownPosts.entries()) {
+        const stored = storedOwn[i]!;
+        if (post.quoteOf) {
+          await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.quoteOf.platformPostId)!, evidencePostId: stored.id, raw: post.raw });
+        }
+        const parent = post.inReplyToPlatformId ? await deps.activity.findPost(post.platform, post.inReplyToPlatformId, trx) : undefined;
+        if (parent) await deps.activity.storeEngagement(trx, { kind: 'comment', accountId, targetPostId: parent.id, evidencePostId: stored.id, raw: post.raw });
+      }
+      await deps.activity.advanceCursor(trx, accountId, page.newestId, interval);
+      return storedOwn.filter((s) => s.edited).map((s) => s.id);
     });
-    deps.logger.debug({ accountId, posts: page.posts.length }, 'polled account');
+    await followRename(deps, account, platformAccountId, page.posts);
+    deps.logger.debug({ accountId, posts: page.posts.length, edited: edited.length, interval }, 'polled account');
+    // An edited post is classified again as it reads now (a new input, so a new classification).
+    await deps.queues.enqueueMany('classify-post', edited.map((postId) => ({ postId })));
     await enqueueClassification(deps, await deps.activity.unclassifiedSubjects(accountId));
   };
+}
+
+/** The platform shows the account's own posts under another handle: the account was renamed. */
+async function followRename(deps: IngestDeps, account: SocialAccount, platformAccountId: string, posts: readonly NormalisedPost[]): Promise<void> {
+  const shown = posts.find((p) => p.author.platformAccountId === platformAccountId)?.author.handle;
+  if (shown === undefined || sameHandle(account.platform, shown, account.handle)) return;
+  await deps.accounts.recordHandle(account.id, shown);
+  deps.logger.info({ accountId: account.id, from: account.handle, to: shown }, 'account renamed');
+}
+
+/** Handles are case-insensitive; a Mastodon instance shows its own accounts without '@domain'. */
+function sameHandle(platform: SocialAccount['platform'], a: string, b: string): boolean {
+  const local = (handle: string) => (platform === 'mastodon' ? handle.replace(/^@/, '').split('@')[0]! : handle).toLowerCase();
+  return local(a) === local(b);
 }

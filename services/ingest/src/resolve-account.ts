@@ -1,31 +1,39 @@
-import { PlatformError } from '@netra/connectors';
+import { PlatformError, type PlatformConnector } from '@netra/connectors';
 import type { SocialAccount } from '@netra/db';
 import type { IngestDeps } from './deps.js';
 
-const accountFacts = {
+/** What the platform can say about an account that is a fact to record, not a failure to retry. */
+export const accountFacts = {
   NOT_FOUND: 'not_found',
   SUSPENDED: 'suspended',
   PROTECTED: 'protected',
 } as const;
 
+export function accountFactOf(error: unknown): (typeof accountFacts)[keyof typeof accountFacts] | undefined {
+  return error instanceof PlatformError && error.platformCode in accountFacts ? accountFacts[error.platformCode as keyof typeof accountFacts] : undefined;
+}
+
 /**
- * The account's stable platform id, looked up from its handle the first time. When the platform
- * says the account is gone, suspended or private, that fact is recorded (the account is kept:
- * a suspended account is itself evidence) and null is returned so the job ends without retrying.
+ * Runs `work` against the account; when the platform says the account is gone, suspended or
+ * private, that fact is recorded (with its history; the account is kept, a suspended account is
+ * itself evidence) and the job ends without retrying, returning undefined.
  */
-export async function resolvePlatformAccountId(deps: IngestDeps, account: SocialAccount): Promise<string | null> {
-  if (account.platform_account_id) return account.platform_account_id;
+export async function unlessAccountUnavailable<T>(deps: IngestDeps, account: SocialAccount, work: () => Promise<T>): Promise<T | undefined> {
   try {
-    const found = await deps.connector.lookupAccount(account.handle);
-    await deps.accounts.setPlatformAccountId(account.id, found.platformAccountId);
-    return found.platformAccountId;
+    return await work();
   } catch (error) {
-    if (error instanceof PlatformError && error.platformCode in accountFacts) {
-      const status = accountFacts[error.platformCode as keyof typeof accountFacts];
-      await deps.accounts.markStatus(account.id, status, error.message);
-      deps.logger.warn({ accountId: account.id, handle: account.handle, status }, 'account is not available');
-      return null;
-    }
-    throw error;
+    const status = accountFactOf(error);
+    if (!status) throw error;
+    await deps.accounts.markStatus(account.id, status, (error as Error).message);
+    deps.logger.warn({ accountId: account.id, handle: account.handle, status }, 'account is not available');
+    return undefined;
   }
+}
+
+/** The account's stable platform id, looked up from its handle the first time. */
+export async function resolvePlatformAccountId(deps: IngestDeps, account: SocialAccount, connector: PlatformConnector): Promise<string> {
+  if (account.platform_account_id) return account.platform_account_id;
+  const found = await connector.lookupAccount(account.handle);
+  await deps.accounts.setPlatformAccountId(account.id, found.platformAccountId);
+  return found.platformAccountId;
 }

@@ -12,6 +12,7 @@ export function toStoredPost(post: NormalisedPost, accountId: number | null): Po
     url: post.url,
     inReplyToPlatformId: post.inReplyToPlatformId,
     postedAt: post.postedAt,
+    editedAt: post.editedAt,
     raw: post.raw,
   };
 }

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { applyFaults, FaultPlan } from './api/faults.js';
+import { registerBlueskyRoutes } from './api/bluesky/routes.js';
 import { registerMastodonRoutes } from './api/mastodon-routes.js';
+import { registerXRoutes } from './api/x/routes.js';
 import { recordNotFound } from './api/not-found.js';
 import { registerSimRoutes } from './api/sim-routes.js';
 import { SimWorldError, type World } from './world/world.js';
@@ -11,12 +13,17 @@ export interface SimPlatformOptions {
   logger?: boolean;
 }
 
-/** The fastify app serving `world` through Mastodon's public API and the /sim mutation API. */
+/**
+ * The fastify app serving one `world` through three platforms' public APIs (Mastodon REST,
+ * Bluesky XRPC, X API v2) and the /sim mutation API.
+ */
 export function createSimPlatform(world: World, options: SimPlatformOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false });
   const faults = options.faults ?? new FaultPlan();
   applyFaults(app, faults);
   registerMastodonRoutes(app, world);
+  registerBlueskyRoutes(app, world);
+  registerXRoutes(app, world);
   registerSimRoutes(app, world, faults);
   app.setNotFoundHandler((_request, reply) => recordNotFound(reply));
   // Mastodon's error shape; a world rule broken through /sim is the caller's mistake (422).

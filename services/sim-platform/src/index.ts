@@ -6,3 +6,4 @@ export type { GroundTruth, NewAccount, NewStatus, SimAccount, SimFavourite, SimS
 export { buildDemoScenario, buildDemoWorld, type DemoScenario } from './demo-world/build-demo-world.js';
 export type { DemoCivilServant } from './demo-world/civil-servants.js';
 export { registryCsvFiles } from './demo-world/registry-csv.js';
+export { blueskyCid, blueskyDid, blueskyHandle, blueskyUri } from './api/bluesky/identity.js';

@@ -1,6 +1,6 @@
 import type { AccountRef, NormalisedPost } from '../types.js';
 import { htmlToText } from '../html-to-text.js';
-import type { MastodonAccount, MastodonOriginalStatus, MastodonStatus } from './schemas.js';
+import type { MastodonAccount, MastodonOriginalStatus, MastodonQuotedStatus, MastodonStatus } from './schemas.js';
 
 export function toAccountRef(account: MastodonAccount): AccountRef {
   return { platformAccountId: account.id, handle: account.acct, displayName: account.display_name, url: account.url ?? null };
@@ -11,23 +11,31 @@ export function toAccountRef(account: MastodonAccount): AccountRef {
  * content as text, then each image's alt text (a caption can say "foto bersama paslon" when the
  * post itself says nothing).
  */
-export function normaliseStatus(status: MastodonStatus | MastodonOriginalStatus): NormalisedPost {
-  const reblog = status.reblog ?? null;
+export function normaliseStatus(status: MastodonStatus | MastodonOriginalStatus | MastodonQuotedStatus): NormalisedPost {
+  const { reblog = null, quote = null } = status as Partial<Pick<MastodonStatus, 'reblog' | 'quote'>>;
+  const quoted = quote?.quoted_status ?? null;
   const base = {
     platform: 'mastodon' as const,
     platformPostId: status.id,
     author: toAccountRef(status.account),
     url: status.url ?? status.uri,
     postedAt: new Date(status.created_at),
+    editedAt: status.edited_at ? new Date(status.edited_at) : null,
+    metrics: {
+      likes: status.favourites_count ?? null,
+      shares: status.reblogs_count ?? null,
+      replies: status.replies_count ?? null,
+    },
     raw: status,
   };
-  if (reblog) return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: normaliseStatus(reblog) };
+  if (reblog) return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: normaliseStatus(reblog), quoteOf: null };
   return {
     ...base,
-    kind: status.in_reply_to_id ? 'reply' : 'post',
+    kind: status.in_reply_to_id ? 'reply' : quoted ? 'quote' : 'post',
     text: visibleText(status),
     inReplyToPlatformId: status.in_reply_to_id,
     repostOf: null,
+    quoteOf: quoted ? normaliseStatus(quoted) : null,
   };
 }
 

@@ -34,12 +34,20 @@ const statusFields = {
   uri: z.string(),
   account: mastodonAccount,
   media_attachments: z.array(mediaAttachment).optional(),
+  edited_at: isoDate.nullable().optional(),
+  favourites_count: z.number().int().nonnegative().optional(),
+  reblogs_count: z.number().int().nonnegative().optional(),
+  replies_count: z.number().int().nonnegative().optional(),
 };
 
-const originalStatus = z.looseObject({ ...statusFields, reblog: z.null().optional() });
-export const mastodonStatus = z.looseObject({ ...statusFields, reblog: originalStatus.nullable() });
+const quotedStatus = z.looseObject({ ...statusFields, reblog: z.null().optional() });
+/** Mastodon 4.4 quote posts: the quoted status while it is there (state 'accepted'). */
+const quote = z.looseObject({ state: z.string(), quoted_status: quotedStatus.nullable().optional() }).nullable().optional();
+const originalStatus = z.looseObject({ ...statusFields, quote, reblog: z.null().optional() });
+export const mastodonStatus = z.looseObject({ ...statusFields, quote, reblog: originalStatus.nullable() });
 export type MastodonStatus = z.infer<typeof mastodonStatus>;
 export type MastodonOriginalStatus = z.infer<typeof originalStatus>;
+export type MastodonQuotedStatus = z.infer<typeof quotedStatus>;
 
 export const mastodonStatusList = z.array(mastodonStatus);
 export const mastodonAccountList = z.array(mastodonAccount);

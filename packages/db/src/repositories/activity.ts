@@ -15,6 +15,8 @@ export interface PostToStore {
   url: string | null;
   inReplyToPlatformId: string | null;
   postedAt: Date;
+  /** When the platform says it was last edited, if it says. */
+  editedAt?: Date | null;
   raw: unknown;
 }
 
@@ -31,6 +33,11 @@ export interface Stored {
   created: boolean;
 }
 
+export interface StoredPost extends Stored {
+  /** Seen before with another text: the new text was kept as a version. */
+  edited: boolean;
+}
+
 /**
  * Posts and engagements: what was captured from the platforms. Storing is idempotent on the
  * natural keys, so a retried or repeated job adds nothing the second time.
@@ -43,27 +50,52 @@ export class ActivityRepository {
     return this.db.transaction().execute(work);
   }
 
-  async storePost(trx: Tx, post: PostToStore): Promise<Stored> {
+  async storePost(trx: Tx, post: PostToStore): Promise<StoredPost> {
+    const [stored] = await this.storePosts(trx, [post]);
+    return stored!;
+  }
+
+  /**
+   * Stores a page of posts in one INSERT; only posts already stored cost another look, to link
+   * an author registered since, and to keep a changed text as a new version (posts.text, the
+   * first captured text, is never overwritten).
+   */
+  async storePosts(trx: Tx, posts: readonly PostToStore[]): Promise<StoredPost[]> {
+    if (posts.length === 0) return [];
+    const unique = [...new Map(posts.map((post) => [`${post.platform}\n${post.platformPostId}`, post])).values()];
     const inserted = await trx
       .insertInto('posts')
-      .values({
-        platform: post.platform,
-        platform_post_id: post.platformPostId,
-        account_id: post.accountId,
-        author_handle: post.authorHandle,
-        kind: post.kind,
-        text: post.text,
-        url: post.url,
-        in_reply_to_platform_id: post.inReplyToPlatformId,
-        posted_at: post.postedAt,
-        raw: JSON.stringify(post.raw),
-        content_sha256: sha256Hex(post.text),
-        deleted_at: null,
-      })
+      .values(
+        unique.map((post) => ({
+          platform: post.platform,
+          platform_post_id: post.platformPostId,
+          account_id: post.accountId,
+          author_handle: post.authorHandle,
+          kind: post.kind,
+          text: post.text,
+          url: post.url,
+          in_reply_to_platform_id: post.inReplyToPlatformId,
+          posted_at: post.postedAt,
+          raw: JSON.stringify(post.raw),
+          content_sha256: sha256Hex(post.text),
+          deleted_at: null,
+        })),
+      )
       .onConflict((oc) => oc.columns(['platform', 'platform_post_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, created: true };
+      .returning(['id', 'platform', 'platform_post_id'])
+      .execute();
+    const insertedIds = new Map(inserted.map((row) => [`${row.platform}\n${row.platform_post_id}`, row.id]));
+    const results = new Map<string, StoredPost>();
+    for (const post of unique) {
+      const key = `${post.platform}\n${post.platformPostId}`;
+      const id = insertedIds.get(key);
+      results.set(key, id !== undefined ? { id, created: true, edited: false } : await this.revisit(trx, post));
+    }
+    return posts.map((post) => results.get(`${post.platform}\n${post.platformPostId}`)!);
+  }
+
+  /** A post seen before: link its author if newly registered, and record a new version if its text changed. */
+  private async revisit(trx: Tx, post: PostToStore): Promise<StoredPost> {
     if (post.accountId !== null) {
       // First stored before its author was registered: link it now, once (never re-point a link).
       await trx
@@ -76,15 +108,41 @@ export class ActivityRepository {
     }
     const existing = await trx
       .selectFrom('posts')
-      .select('id')
+      .select([
+        'posts.id',
+        (eb) =>
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('post_versions as v')
+                .select('v.content_sha256')
+                .whereRef('v.post_id', '=', 'posts.id')
+                .orderBy('v.last_seen_at', 'desc')
+                .orderBy('v.id', 'desc')
+                .limit(1),
+              eb.ref('posts.content_sha256'),
+            )
+            .as('current_sha256'),
+      ])
       .where('platform', '=', post.platform)
       .where('platform_post_id', '=', post.platformPostId)
       .executeTakeFirstOrThrow();
-    return { id: existing.id, created: false };
+    const sha256 = sha256Hex(post.text);
+    if (existing.current_sha256 === sha256) return { id: existing.id, created: false, edited: false };
+    await trx
+      .insertInto('post_versions')
+      .values({ post_id: existing.id, text: post.text, content_sha256: sha256, raw: JSON.stringify(post.raw), edited_at: post.editedAt ?? null })
+      .onConflict((oc) => oc.columns(['post_id', 'content_sha256']).doUpdateSet({ last_seen_at: sql`now()` }))
+      .execute();
+    return { id: existing.id, created: false, edited: true };
   }
 
+  /**
+   * Records an engagement once; seeing it again only moves its last_seen_at (likes have no time
+   * on most platforms: first and last seen are what we know).
+   */
   async storeEngagement(trx: Tx, engagement: EngagementToStore): Promise<Stored> {
-    const inserted = await trx
+    const row = await trx
       .insertInto('engagements')
       .values({
         kind: engagement.kind,
@@ -93,26 +151,43 @@ export class ActivityRepository {
         evidence_post_id: engagement.evidencePostId,
         raw: JSON.stringify(engagement.raw),
       })
-      .onConflict((oc) => oc.columns(['kind', 'account_id', 'target_post_id', 'evidence_post_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, created: true };
-    const existing = await trx
-      .selectFrom('engagements')
-      .select('id')
-      .where('kind', '=', engagement.kind)
-      .where('account_id', '=', engagement.accountId)
-      .where('target_post_id', '=', engagement.targetPostId)
-      .where(sql<boolean>`evidence_post_id IS NOT DISTINCT FROM ${engagement.evidencePostId}`)
+      .onConflict((oc) => oc.columns(['kind', 'account_id', 'target_post_id', 'evidence_post_id']).doUpdateSet({ last_seen_at: sql`now()` }))
+      // xmax is 0 only for a row this statement inserted.
+      .returning(['id', sql<boolean>`(xmax = 0)`.as('created')])
       .executeTakeFirstOrThrow();
-    return { id: existing.id, created: false };
+    return { id: row.id, created: row.created };
   }
 
-  async advanceCursor(trx: Tx, accountId: number, cursor: string | null): Promise<void> {
+  /** A tombstone: the post is gone on the platform; the row, its versions and `page` (the proof) stay. */
+  async markDeleted(trx: Tx, postId: string, deletionPageId: string | null): Promise<void> {
+    await trx
+      .updateTable('posts')
+      .set({ deleted_at: sql`now()`, deletion_page_id: deletionPageId })
+      .where('id', '=', postId)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
+  /** Whether anything of the account's has been flagged: such accounts are polled more often. */
+  async hasFlaggedActivity(accountId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('posts')
+      .innerJoin('classifications', 'classifications.post_id', 'posts.id')
+      .select('posts.id')
+      .where('posts.account_id', '=', accountId)
+      .where('classifications.flagged', '=', true)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Moves the account's cursor (null: leave it) and, when given, its adaptive poll interval. */
+  async advanceCursor(trx: Tx, accountId: number, cursor: string | null, pollIntervalSeconds?: number): Promise<void> {
     await trx
       .updateTable('social_accounts')
       .set({
         ...(cursor === null ? {} : { poll_cursor: cursor }),
+        ...(pollIntervalSeconds === undefined ? {} : { poll_interval_seconds: Math.round(pollIntervalSeconds) }),
         last_polled_at: sql`now()`,
         last_error: null,
       })
@@ -120,8 +195,17 @@ export class ActivityRepository {
       .execute();
   }
 
-  async findPost(platform: Platform, platformPostId: string) {
+  async getPost(postId: string) {
     return this.db
+      .selectFrom('posts')
+      .select(['id', 'platform', 'platform_post_id', 'account_id', 'posted_at', 'deleted_at'])
+      .where('id', '=', postId)
+      .executeTakeFirst();
+  }
+
+  /** Inside a transaction, pass it: a second pooled connection while one is held can starve the pool. */
+  async findPost(platform: Platform, platformPostId: string, trx?: Tx) {
+    return (trx ?? this.db)
       .selectFrom('posts')
       .select(['id', 'account_id'])
       .where('platform', '=', platform)
@@ -138,7 +222,7 @@ export class ActivityRepository {
       .selectFrom('posts')
       .select('posts.id')
       .where('posts.account_id', '=', accountId)
-      .where('posts.kind', 'in', ['post', 'reply'])
+      .where('posts.kind', 'in', ['post', 'reply', 'quote'])
       .where((eb) => eb.not(eb.exists(eb.selectFrom('classifications').select('id').whereRef('classifications.post_id', '=', 'posts.id'))))
       .limit(limit)
       .execute();

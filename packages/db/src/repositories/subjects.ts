@@ -41,7 +41,14 @@ export class SubjectRepository {
       .select([
         'posts.id',
         'posts.kind',
-        'posts.text',
+        // An edited post is classified as it reads now; posts.text keeps the first version.
+        (eb) =>
+          eb.fn
+            .coalesce(
+              eb.selectFrom('post_versions as v').select('v.text').whereRef('v.post_id', '=', 'posts.id').orderBy('v.last_seen_at', 'desc').orderBy('v.id', 'desc').limit(1),
+              eb.ref('posts.text'),
+            )
+            .as('text'),
         'posts.posted_at',
         'cs.id as civil_servant_id',
         'cs.agency_id',
@@ -62,7 +69,8 @@ export class SubjectRepository {
     return {
       kind: 'post',
       postId: row.id,
-      postKind: row.kind,
+      // A quote is the author's own text; the quoted post is a 'share' engagement of its own.
+      postKind: row.kind === 'quote' ? 'post' : row.kind,
       text: row.text,
       postedAt: row.posted_at,
       civilServantId: row.civil_servant_id,

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
  * Fault injection for tests of clients: the next `times` Mastodon API requests whose path and
  * query match `path` (a regular expression) are delayed and/or answered with the given status,
  * headers and body instead of the real response. A 200 with an odd body simulates a malformed
- * answer; a delay alone simulates a slow instance.
+ * answer; a delay alone simulates a slow instance; headers alone decorate the real answer.
  */
 export interface Fault {
   path: string;
@@ -44,13 +44,20 @@ export class FaultPlan {
   }
 }
 
+/** The platform APIs the sim serves (Mastodon, Bluesky XRPC, X v2); /sim itself is never faulted. */
+const platformPaths = ['/api/', '/xrpc/', '/2/'];
+
 export function applyFaults(app: FastifyInstance, plan: FaultPlan): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!platformPaths.some((prefix) => request.url.startsWith(prefix))) return;
     const fault = plan.take(request.url);
     if (!fault) return;
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault.status === undefined) return;
+    // Without a status the real answer is served, with the fault's headers added (say, rate-limit headers).
+    if (fault.status === undefined) {
+      if (fault.headers) reply.headers(fault.headers);
+      return;
+    }
     return reply
       .code(fault.status)
       .headers(fault.headers ?? {})

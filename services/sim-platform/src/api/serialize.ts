@@ -81,8 +81,15 @@ export function serializeStatus(world: World, status: SimStatus): Record<string,
   }
   const rendered = renderContent(status.text, mentionContext(world));
   const parent = status.inReplyToId ? world.status(status.inReplyToId) : undefined;
+  const quoted = status.quoteOfId ? world.status(status.quoteOfId) : undefined;
   return {
     ...common,
+    // Mastodon 4.4's quote posts: the quoted status, or its state once it is gone.
+    quote: status.quoteOfId
+      ? quoted
+        ? { state: 'accepted', quoted_status: serializeStatus(world, quoted) }
+        : { state: 'deleted', quoted_status: null }
+      : null,
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.accountId ?? null,
     language: 'id',

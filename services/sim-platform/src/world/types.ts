@@ -10,6 +10,8 @@ export interface SimAccount {
   locked: boolean;
   bot: boolean;
   suspended: boolean;
+  /** Posts hidden from the public (X "protected"): served as not authorised. */
+  protectedPosts: boolean;
 }
 
 export interface SimStatus {
@@ -21,6 +23,8 @@ export interface SimStatus {
   editedAt: Date | null;
   inReplyToId: string | null;
   reblogOfId: string | null;
+  /** The post this one quotes, with text of its own. */
+  quoteOfId: string | null;
   /** Alt text of attached images; an entry per image. */
   mediaDescriptions: string[];
 }
@@ -49,6 +53,7 @@ export interface NewStatus {
   text?: string;
   inReplyToId?: string | null;
   reblogOfId?: string | null;
+  quoteOfId?: string | null;
   createdAt?: Date;
   mediaDescriptions?: string[];
   /** Ground truth for an ASN's post; omitted for accounts nobody monitors. */

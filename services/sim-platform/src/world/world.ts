@@ -59,6 +59,7 @@ export class World {
       locked: input.locked ?? false,
       bot: input.bot ?? false,
       suspended: false,
+      protectedPosts: false,
     };
     this.accountsById.set(account.id, account);
     this.accountsByUsername.set(key, account);
@@ -67,6 +68,21 @@ export class World {
 
   suspend(acct: string): void {
     this.requireAccount(acct).suspended = true;
+  }
+
+  /** Hides the account's posts from the public, as X's "protected" setting does. */
+  protect(acct: string): void {
+    this.requireAccount(acct).protectedPosts = true;
+  }
+
+  /** Changes the account's username; its id stays, as on every platform. */
+  rename(acct: string, newUsername: string): void {
+    const account = this.requireAccount(acct);
+    if (!usernamePattern.test(newUsername)) throw new SimWorldError(`invalid username "${newUsername}"`);
+    if (this.accountsByUsername.has(newUsername.toLowerCase())) throw new SimWorldError(`username "${newUsername}" is taken`);
+    this.accountsByUsername.delete(account.username.toLowerCase());
+    account.username = newUsername;
+    this.accountsByUsername.set(newUsername.toLowerCase(), account);
   }
 
   /** Resolves 'user' or 'user@this-domain' (case-insensitive), as Mastodon's lookup does for local accounts. */
@@ -102,6 +118,8 @@ export class World {
     } else if (!text.trim() && !input.mediaDescriptions?.length) {
       throw new SimWorldError('a status needs text or media');
     }
+    const quoteOfId = input.quoteOfId ? this.requireStatus(input.quoteOfId).id : null;
+    if (quoteOfId && reblogOfId) throw new SimWorldError('a reblog cannot quote');
     if (input.inReplyToId) {
       if (reblogOfId) throw new SimWorldError('a reblog cannot be a reply');
       const parent = this.requireStatus(input.inReplyToId);
@@ -116,6 +134,7 @@ export class World {
       editedAt: null,
       inReplyToId,
       reblogOfId,
+      quoteOfId,
       mediaDescriptions: input.mediaDescriptions ?? [],
     };
     this.statusesById.set(status.id, status);
@@ -140,6 +159,32 @@ export class World {
       this.labels.push({ subject: { kind: 'favourite', favouriteId: favourite.id, statusId: status.id }, acct: account.username, ...input.label });
     }
     return favourite;
+  }
+
+  /** Edits a status's text in place (same id), stamping editedAt, as Mastodon's edit does. */
+  edit(statusId: string, text: string, at: Date = this.now()): SimStatus {
+    const status = this.requireStatus(statusId);
+    if (status.reblogOfId) throw new SimWorldError('a reblog cannot be edited');
+    if (!text.trim()) throw new SimWorldError('an edit needs text');
+    status.text = text;
+    status.editedAt = at;
+    return status;
+  }
+
+  /** Deletes a status: it disappears from every list and its id answers "not found". */
+  delete(statusId: string): void {
+    const status = this.requireStatus(statusId);
+    this.statusesById.delete(status.id);
+    const remove = (index: Map<string, SimStatus[]>, key: string | null) => {
+      if (key === null) return;
+      index.set(
+        key,
+        (index.get(key) ?? []).filter((s) => s.id !== status.id),
+      );
+    };
+    remove(this.statusesByAccount, status.accountId);
+    remove(this.reblogsByStatus, status.reblogOfId);
+    remove(this.repliesByStatus, status.inReplyToId);
   }
 
   status(id: string): SimStatus | undefined {

@@ -1,0 +1,25 @@
+import type { Platform } from '@netra/core';
+import { createBlueskyConnector } from './bluesky/connector.js';
+import { createMastodonConnector } from './mastodon/connector.js';
+import type { PlatformConnector } from './types.js';
+import { createXConnector } from './x/connector.js';
+
+export interface ConnectorSettings {
+  baseUrl: string;
+  /** X only: the app-only bearer token. */
+  bearerToken?: string;
+  timeoutMs?: number;
+}
+
+/** The connector for a platform at a base URL: the one switch on platform names in the codebase. */
+export function createConnector(platform: Platform, settings: ConnectorSettings): PlatformConnector {
+  switch (platform) {
+    case 'mastodon':
+      return createMastodonConnector(settings);
+    case 'bluesky':
+      return createBlueskyConnector(settings);
+    case 'x':
+      if (!settings.bearerToken) throw new Error('X needs a bearer token (X_BEARER_TOKEN)');
+      return createXConnector({ ...settings, bearerToken: settings.bearerToken });
+  }
+}

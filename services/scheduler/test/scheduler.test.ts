@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createLogger, sha256Hex, type Platform } from '@netra/core';
+import { SocialAccountRepository, WatchedPostRepository } from '@netra/db';
+import { connectRedis, createQueues, ingestQueueNames, PlatformParking, type Queues, type Redis } from '@netra/queue';
+import { createTestDatabase, seedAgency, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
+import { scheduleRound, type SchedulerOptions } from '../src/index.js';
+
+let t: TestDatabase;
+let redis: Redis;
+let queues: Queues;
+let options: SchedulerOptions;
+let agency: SeededAgency;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  redis = await connectRedis(testRedisUrl);
+  const prefix = testRedisPrefix();
+  queues = createQueues(redis, prefix);
+  agency = await seedAgency(t.db);
+  options = {
+    accounts: new SocialAccountRepository(t.db),
+    watchedPosts: new WatchedPostRepository(t.db),
+    queues,
+    parking: new PlatformParking(redis, queues, prefix),
+    logger: createLogger('test', 'silent'),
+    pollIntervalSeconds: 900,
+    batchSize: 3,
+  };
+});
+afterAll(async () => {
+  await queues.close();
+  redis.disconnect();
+  await t.drop();
+});
+beforeEach(async () => {
+  for (const name of ingestQueueNames) await queues.queue(name).obliterate({ force: true });
+  await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() + interval '1 day'` }).execute();
+});
+
+let n = 0;
+async function civilServantAccounts(platform: Platform, count: number, pollIntervalSeconds: number | null = null): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = ++n;
+    const { id: servant } = await t.db
+      .insertInto('civil_servants')
+      .values({ nip: `19800101200501${String(1000 + k).slice(-4)}`, full_name: `ASN ${k}`, agency_id: agency.id, region_code: agency.regionCode, position: null, spouse_candidate_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id } = await t.db
+      .insertInto('social_accounts')
+      .values({ platform, handle: `asn${k}`, platform_account_id: null, civil_servant_id: servant, candidate_id: null, poll_cursor: null, last_polled_at: null, last_error: null, poll_interval_seconds: pollIntervalSeconds, next_poll_at: sql`now() - interval '1 minute'` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(id);
+  }
+  return ids;
+}
+
+const jobsIn = async (platform: Platform) => (await queues.queue(`ingest-${platform}`).getJobs(['wait'])).map((j) => [j.name, j.data]);
+
+it("enqueues each platform's due accounts on that platform's queue, in batches, and reschedules each by its own interval", async () => {
+  const mastodon = await civilServantAccounts('mastodon', 7);
+  const [fast] = await civilServantAccounts('bluesky', 1, 120);
+  const result = await scheduleRound(options);
+  expect(result).toMatchObject({ polls: 8, watches: 0, skipped: [] });
+  const byAccount = (a: unknown[], b: unknown[]) => (a[1] as { accountId: number }).accountId - (b[1] as { accountId: number }).accountId;
+  expect((await jobsIn('mastodon')).sort(byAccount)).toEqual(mastodon.map((accountId) => ['poll-account', { platform: 'mastodon', accountId }]));
+  expect(await jobsIn('bluesky')).toEqual([['poll-account', { platform: 'bluesky', accountId: fast }]]);
+  const { seconds } = await t.db
+    .selectFrom('social_accounts')
+    .select(sql<number>`extract(epoch from next_poll_at - now())::float8`.as('seconds'))
+    .where('id', '=', fast!)
+    .executeTakeFirstOrThrow();
+  expect(seconds).toBeGreaterThan(120 * 0.9 - 5);
+  expect(seconds).toBeLessThanOrEqual(120 * 1.1);
+  expect((await scheduleRound(options)).polls).toBe(0);
+});
+
+it('leaves accounts due, most overdue first, when the platform queue is full', async () => {
+  await civilServantAccounts('x', 5);
+  const first = await scheduleRound({ ...options, maxBacklog: 4 });
+  expect(first.polls).toBe(4);
+  const second = await scheduleRound({ ...options, maxBacklog: 4 });
+  expect(second).toMatchObject({ polls: 0, skipped: ['x'] });
+  await queues.queue('ingest-x').obliterate({ force: true });
+  expect((await scheduleRound({ ...options, maxBacklog: 4 })).polls).toBe(1);
+});
+
+it('skips a parked platform until its cap lifts, then resumes it', async () => {
+  await civilServantAccounts('x', 2);
+  await options.parking.park('x', 'usage cap', 60_000);
+  const parked = await scheduleRound(options);
+  expect(parked).toMatchObject({ polls: 0, skipped: ['x'] });
+  expect(await queues.queue('ingest-x').isPaused()).toBe(true);
+
+  await options.parking.park('x', 'usage cap', 0);
+  const resumed = await scheduleRound(options);
+  expect(resumed.polls).toBe(2);
+  expect(await queues.queue('ingest-x').isPaused()).toBe(false);
+});
+
+it("enrols flagged posts for deletion checks and enqueues due watched posts' checks", async () => {
+  const [accountId] = await civilServantAccounts('mastodon', 1);
+  const { id: postId } = await t.db
+    .insertInto('posts')
+    .values({ platform: 'mastodon', platform_post_id: '111', account_id: accountId!, author_handle: 'asn', kind: 'post', text: 'coblos 02', url: null, in_reply_to_platform_id: null, posted_at: new Date(), raw: '{}', content_sha256: sha256Hex('coblos 02'), deleted_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('classifications')
+    .values({ post_id: postId, engagement_id: null, classifier_version: 't', input_sha256: sha256Hex('x'), flagged: true, score: 0.9, codes: ['number_symbol'], severity: 'berat', evidence: '[]' })
+    .execute();
+  await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() + interval '1 day'` }).execute();
+
+  const result = await scheduleRound(options);
+  expect(result).toMatchObject({ enrolled: 1, checks: 1 });
+  expect(await jobsIn('mastodon')).toEqual([['check-post', { platform: 'mastodon', postId }]]);
+  // Claimed: not claimed again while its check is pending.
+  expect((await scheduleRound(options)).checks).toBe(0);
+});
