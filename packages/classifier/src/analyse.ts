@@ -22,6 +22,8 @@ export interface Analysis {
   cues: Cues;
   findings: Finding[];
   neutrality: Cue | undefined;
+  /** Which input text this is, for evidence spans. */
+  source: EvidenceSource;
 }
 
 export type Analyse = (text: string, context: AnalysisContext, source: EvidenceSource) => Analysis;
@@ -50,7 +52,7 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
     findings.push(...evaluateCueRules(rules.cueRules, cues, rules.sentenceWindow));
     for (const finding of findings) finding.source = source;
     const neutrality = neutralityCue(cues);
-    if (!neutrality) return { doc, cues, findings, neutrality };
+    if (!neutrality) return { doc, cues, findings, neutrality, source };
     // A long article about the rules names many violations; damp each code once, so that many
     // damped mentions cannot add up to a flag.
     const damped = strongestPerCode(findings);
@@ -58,7 +60,7 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
       finding.weight *= rules.neutralityDamping;
       finding.notes.push(`reads as neutrality talk ('${text.slice(neutrality.start, neutrality.end)}')`);
     }
-    return { doc, cues, findings: damped, neutrality };
+    return { doc, cues, findings: damped, neutrality, source };
   };
 }
 

@@ -1,13 +1,15 @@
-import { createAnalyser, type AnalysisContext } from './analyse.js';
 import { defaultData, type ClassifierData } from './data.js';
+import { decide, type Decision } from './decide.js';
 import type { CandidateDirectory } from './directory/directory.js';
-import { indexDirectory, type DirectoryIndex, type IndexedCandidate } from './directory/directory-index.js';
+import { indexDirectory } from './directory/directory-index.js';
 import { toEvidence } from './evidence.js';
+import { createJudge } from './judge.js';
+import { modelFeatures } from './model/features.js';
+import { modelEvidence, modelSummary } from './model/model-evidence.js';
+import { createModelScorer } from './model/score-model.js';
 import { verdict } from './score.js';
-import { engagementFindings } from './signals/engagement.js';
-import { applySpouseException } from './signals/spouse-exception.js';
 import { createTokeniser } from './text/tokenise.js';
-import type { ClassificationResult, Classifier, ClassifierInput, InputKind } from './types.js';
+import type { ClassificationResult, Classifier, ClassifierInput, EvidenceSource } from './types.js';
 import { classifierVersion } from './version.js';
 
 export interface ClassifierOptions {
@@ -16,45 +18,39 @@ export interface ClassifierOptions {
   data?: ClassifierData;
 }
 
-// Kinds whose own text is the shared content when no target text is given.
-const sharing = new Set<InputKind>(['share', 'repost']);
-
-/** Builds a pure classifier: no I/O, the same input always gives the same result. */
+/**
+ * Builds a pure classifier: no I/O, the same input always gives the same result.
+ * normalise -> rules (judge.ts) -> learned model over the same tokens -> one calibrated score
+ * (decide.ts) -> evidence for every code.
+ */
 export function createClassifier(options: ClassifierOptions): Classifier {
   const data = options.data ?? defaultData;
   const tokenise = createTokeniser(data.normalisation);
   const index = indexDirectory(options.directory, tokenise, data.lexicon);
-  const analyse = createAnalyser(data, index, tokenise);
+  const judge = createJudge(data, index, tokenise);
+  const { model } = data;
+  const scoreModel = model && createModelScorer(model);
 
   function classify(input: ClassifierInput): ClassificationResult {
-    const context: AnalysisContext = { regionCode: input.regionCode, postedOn: input.postedAt?.slice(0, 10) };
-    const textIsShared = sharing.has(input.kind) && input.targetText === undefined;
-    const own = input.text.trim() === '' ? undefined : analyse(input.text, context, 'text');
-    const target = input.targetText !== undefined ? analyse(input.targetText, context, 'target') : textIsShared ? own : undefined;
+    const judgement = judge(input);
+    const texts: Record<EvidenceSource, string> = { text: input.text, target: input.targetText ?? '' };
+    let decision: Decision = { flagged: false, ...verdict(judgement.findings, data.rules) };
+    decision.flagged = decision.codes.length > 0;
+    const modelScore = scoreModel?.(modelFeatures(judgement.modelViews));
+    const summary = model && modelScore && modelSummary(model.version, decision.score, modelScore, texts);
+    if (model && modelScore) decision = decide(judgement, input.kind, data.rules, model, modelScore);
 
-    const findings = textIsShared ? [] : [...(own?.findings ?? [])];
-    const exception = own && applySpouseException(findings, own.cues, spouseOf(index, input));
-    findings.push(
-      ...engagementFindings({ kind: input.kind, own: textIsShared ? undefined : own, target, targetAuthorIsCandidate: input.targetAuthorIsCandidate ?? false }, data.rules),
-    );
-
-    const { score, codes, severity } = verdict(findings, data.rules);
-    const texts = { text: input.text, target: input.targetText ?? '' };
-    const evidence = findings
+    const evidence = judgement.findings
       .filter((f) => f.weight > 0 || f.notes.length > 0)
       .sort((a, b) => b.weight - a.weight)
-      .map((f) => toEvidence(f, texts, codes, data.rules));
-    const result: ClassificationResult = { flagged: codes.length > 0, score, codes, severity, evidence };
+      .map((f) => toEvidence(f, texts, decision.codes, data.rules));
+    if (decision.modelCode && summary && modelScore) evidence.unshift(modelEvidence(decision.modelCode, decision.score, summary, modelScore, texts, data.rules));
+    const result: ClassificationResult = { flagged: decision.flagged, score: decision.score, codes: decision.codes, severity: decision.severity, evidence };
     if (input.id !== undefined) result.id = input.id;
-    if (exception) result.exception = exception;
+    if (judgement.exception) result.exception = judgement.exception;
+    if (summary) result.model = decision.modelNote ? { ...summary, note: decision.modelNote } : summary;
     return result;
   }
 
   return { version: classifierVersion(data, options.directory), classify };
-}
-
-function spouseOf(index: DirectoryIndex, input: ClassifierInput): IndexedCandidate | undefined {
-  if (input.spouseCandidateId !== undefined) return index.byId.get(input.spouseCandidateId);
-  if (input.spouseCandidateLabel !== undefined) return index.byLabel.get(input.spouseCandidateLabel);
-  return undefined;
 }

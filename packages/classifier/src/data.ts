@@ -3,6 +3,8 @@ import lexiconJson from '../data/lexicon.json' with { type: 'json' };
 import normalisationJson from '../data/normalisation.json' with { type: 'json' };
 import rulesJson from '../data/rules.json' with { type: 'json' };
 import symbolsJson from '../data/symbols.json' with { type: 'json' };
+import modelJson from '../data/model.json' with { type: 'json' };
+import type { ModelData } from './model/model-data.js';
 
 /**
  * The reviewed data files, typed. Loaded once with the module; the classifier's version hashes
@@ -85,9 +87,13 @@ export interface CueRule {
 export interface RulesData {
   version: string;
   flagThreshold: number;
+  /** A rule code this strong may be named when the calibrated score, not the rule, flags. */
+  modelAssistFloor: number;
   neutralityDamping: number;
   sentenceWindow: number;
   codes: Record<ViolationCode, CodeRule>;
+  /** code -> the codes that, when flagged, make listing it redundant ('about' is a comment). */
+  subsumes: Partial<Record<ViolationCode | 'about', ViolationCode[] | string>>;
   cueRules: CueRule[];
   engagement: {
     targetCampaignWeight: number;
@@ -102,6 +108,8 @@ export interface ClassifierData {
   normalisation: NormalisationData;
   symbols: SymbolsData;
   rules: RulesData;
+  /** The learned component; null runs the rules alone (as when training the next model). */
+  model: ModelData | null;
 }
 
 export const defaultData: ClassifierData = {
@@ -109,4 +117,5 @@ export const defaultData: ClassifierData = {
   normalisation: normalisationJson as NormalisationData,
   symbols: symbolsJson as SymbolsData,
   rules: rulesJson as RulesData,
+  model: modelJson as ModelData | null,
 };

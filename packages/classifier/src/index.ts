@@ -10,6 +10,12 @@ export {
   type ElectionRow,
 } from './directory/directory.js';
 export { classifierVersion } from './version.js';
+/** The tokeniser every classification starts with: exported for the benchmark's floor. */
+export { createTokeniser as tokeniser } from './text/tokenise.js';
+export { evaluate, type CodeFigures, type EvaluationReport, type Scored } from './evaluation/metrics.js';
+export type { LabelledExample } from './model/labelled-example.js';
+export type { ModelData } from './model/model-data.js';
+export { trainModel, type TrainOptions } from './model/train.js';
 export type {
   CandidateRefSummary,
   ClassificationResult,
@@ -18,4 +24,5 @@ export type {
   Evidence,
   EvidenceSource,
   InputKind,
+  ModelSummary,
 } from './types.js';

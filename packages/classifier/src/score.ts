@@ -20,10 +20,21 @@ export interface Verdict {
 
 export function verdict(findings: readonly Finding[], rules: RulesData): Verdict {
   const scores = codeScores(findings);
-  const codes = violationCodes.filter((code) => (scores.get(code) ?? 0) >= rules.flagThreshold);
+  const codes = withoutSubsumed(
+    violationCodes.filter((code) => (scores.get(code) ?? 0) >= rules.flagThreshold),
+    rules,
+  );
   codes.sort((a, b) => scores.get(b)! - scores.get(a)!);
   const score = Math.max(0, ...scores.values());
   return { score: Math.round(score * 1000) / 1000, codes, severity: suggestedSeverity(codes, rules) };
+}
+
+/** Drops a code when a more specific flagged code already covers it (rules.json 'subsumes'). */
+export function withoutSubsumed(codes: readonly ViolationCode[], rules: RulesData): ViolationCode[] {
+  return codes.filter((code) => {
+    const by = rules.subsumes[code];
+    return !Array.isArray(by) || !by.some((specific) => codes.includes(specific));
+  });
 }
 
 /** A photo with a candidate is heavy when a partisan symbol or attribute shows with it. */
@@ -34,7 +45,7 @@ export function severityOf(code: ViolationCode, flagged: readonly ViolationCode[
 }
 
 /** The heaviest suggested severity among the flagged codes. */
-function suggestedSeverity(codes: readonly ViolationCode[], rules: RulesData): Severity | null {
+export function suggestedSeverity(codes: readonly ViolationCode[], rules: RulesData): Severity | null {
   let heaviest: Severity | null = null;
   for (const code of codes) {
     const severity = severityOf(code, codes, rules);

@@ -47,6 +47,18 @@ export interface Evidence {
   note?: string;
 }
 
+/** What the learned model read in the input, shown beside the rules' evidence. */
+export interface ModelSummary {
+  version: string;
+  /** The model's own probability that the text is partisan, before calibration with the rules. */
+  probability: number;
+  /** The strongest rule score, the other input of the calibrated score. */
+  ruleScore: number;
+  towardsPartisan: Array<{ feature: string; text: string; weight: number }>;
+  /** Why a confident model did not flag on its own. */
+  note?: string;
+}
+
 export interface ClassificationResult {
   id?: string;
   flagged: boolean;
@@ -56,6 +68,8 @@ export interface ClassificationResult {
   evidence: Evidence[];
   /** Set when an allowed exception (spouse of a candidate) shaped the result. */
   exception?: string;
+  /** Present when the classifier has a learned model. */
+  model?: ModelSummary;
 }
 
 export interface Classifier {

@@ -35,7 +35,8 @@ async function classifySubject(deps: ClassifyDeps, subject: PostSubject | Engage
     score: result.score,
     codes: result.codes,
     severity: result.severity,
-    evidence: { items: result.evidence, exception: result.exception ?? null, input_kind: input.kind },
+    // The model's reading (its probability and the words that weighed most) sits beside the rules' evidence.
+    evidence: { items: result.evidence, exception: result.exception ?? null, input_kind: input.kind, model: result.model ?? null },
   });
   if (!result.flagged) return;
   const { itemId, created } = await deps.reviewItems.openOrUpdate({

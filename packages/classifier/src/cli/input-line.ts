@@ -39,3 +39,14 @@ function optional<T extends 'string' | 'boolean'>(record: Record<string, unknown
   if (typeof value !== type) throw new Error(`"${key}" must be a ${type}`);
   return value as T extends 'string' ? string : boolean;
 }
+
+/** The inverse of parseInputLine: a classifier input as one JSONL record (snake_case keys). */
+export function toInputRecord(input: ClassifierInput & { id: string }): Record<string, unknown> {
+  const record: Record<string, unknown> = { id: input.id, text: input.text, kind: input.kind };
+  if (input.targetText !== undefined) record['target_text'] = input.targetText;
+  if (input.targetAuthorIsCandidate !== undefined) record['target_author_is_candidate'] = input.targetAuthorIsCandidate;
+  if (input.regionCode) record['region'] = input.regionCode;
+  if (input.postedAt !== undefined) record['posted_at'] = input.postedAt;
+  if (input.spouseCandidateLabel !== undefined) record['spouse_candidate'] = input.spouseCandidateLabel;
+  return record;
+}

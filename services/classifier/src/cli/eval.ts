@@ -1,0 +1,40 @@
+import { createClassifier, evaluate, type EvaluationReport, type LabelledExample } from '@netra/classifier';
+import { loadCandidatesCsv } from '@netra/classifier/candidates-csv';
+
+export interface EvalRun {
+  version: string;
+  report: EvaluationReport;
+  /** The lines it got wrong, for a person to read. */
+  mistakes: Array<{ id: string; text: string; expected: string[]; predicted: string[] }>;
+}
+
+export function runEval(examples: readonly LabelledExample[], candidatesCsv: string): EvalRun {
+  const classifier = createClassifier({ directory: loadCandidatesCsv(candidatesCsv) });
+  const mistakes: EvalRun['mistakes'] = [];
+  const scored = examples.map((example) => {
+    const { codes } = classifier.classify(example.input);
+    const expected = [...example.expectedCodes].sort();
+    const predicted = [...codes].sort();
+    if (expected.join() !== predicted.join()) mistakes.push({ id: example.id, text: example.input.targetText ?? example.input.text, expected, predicted });
+    return { expected, predicted };
+  });
+  return { version: classifier.version, report: evaluate(scored), mistakes };
+}
+
+/** A table a person can read in a terminal. */
+export function formatReport({ version, report }: EvalRun): string {
+  const pct = (n: number) => n.toFixed(3);
+  const row = (name: string, f: { support: number; precision: number; recall: number; f1: number }) =>
+    `${name.padEnd(22)} ${String(f.support).padStart(7)} ${pct(f.precision).padStart(9)} ${pct(f.recall).padStart(7)} ${pct(f.f1).padStart(6)}`;
+  return [
+    `classifier ${version}`,
+    `${report.lines} lines: ${report.partisanLines} labelled with codes, ${report.neutralLines} neutral`,
+    '',
+    `${'code'.padEnd(22)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)}`,
+    ...Object.entries(report.perCode).map(([code, f]) => row(code, f)),
+    row('overall (micro)', report.overall),
+    row('flagged at all', report.flagging),
+    '',
+    `false-flag rate on neutral lines: ${pct(report.falseFlagRate)} (${report.falseFlags} of ${report.neutralLines})`,
+  ].join('\n');
+}
