@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@netra/core';
-import { createUser, type Db } from '@netra/db';
+import { createUser, updateUser, type Db } from '@netra/db';
 import { importAgencies, importCandidates, importCivilServants, importRegions } from '@netra/registry';
 
 const demoData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
@@ -57,10 +57,12 @@ export async function createDemoUsers(db: Db, password: string): Promise<DemoUse
     { email: 'analyst@demo.netra.local', role: 'analyst', agency: null, agencyId: null, name: 'Analis' },
     { email: 'admin@demo.netra.local', role: 'admin', agency: null, agencyId: null, name: 'Admin' },
   ];
-  const existing = new Set((await db.selectFrom('users').select('email').execute()).map((u) => u.email));
+  const existing = new Map((await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
   for (const user of wanted) {
-    if (existing.has(user.email)) continue;
-    await createUser(db, { email: user.email, displayName: user.name, role: user.role, agencyId: user.agencyId, password });
+    const id = existing.get(user.email);
+    // A re-run may use another password: reset it, so the one printed is always the one that works.
+    if (id !== undefined) await updateUser(db, id, { password });
+    else await createUser(db, { email: user.email, displayName: user.name, role: user.role, agencyId: user.agencyId, password });
   }
   return wanted.map(({ email, role, agency }) => ({ email, role, agency }));
 }

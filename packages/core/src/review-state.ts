@@ -13,6 +13,8 @@ export interface ReviewState {
   claimExpiresAt: Date | null;
   /** Escalation sticks: an escalated item released by a supervisor goes back to 'escalated'. */
   escalated: boolean;
+  /** Who made the confirm now awaiting (or given) approval: the approver must be someone else. */
+  confirmedBy: number | null;
   seq: number;
 }
 
@@ -22,6 +24,8 @@ export interface ReviewEventInput {
   at: Date;
   /** For 'claimed': how long the lease lasts. */
   leaseSeconds?: number;
+  /** For 'confirmed': the agency wants a second person's approval before anything is forwarded. */
+  requiresApproval?: boolean;
 }
 
 export class ReviewTransitionError extends NetraError {
@@ -36,6 +40,7 @@ export const initialReviewState: ReviewState = {
   claimedBy: null,
   claimExpiresAt: null,
   escalated: false,
+  confirmedBy: null,
   seq: 0,
 };
 
@@ -44,12 +49,14 @@ export function holdsClaim(state: ReviewState, userId: number, at: Date): boolea
   return state.status === 'claimed' && state.claimedBy === userId && state.claimExpiresAt !== null && at < state.claimExpiresAt;
 }
 
+/** Items waiting for a person (open, escalated, on hold) or whose claim ran out can be claimed. */
 function claimIsFree(state: ReviewState, at: Date): boolean {
-  if (state.status === 'open' || state.status === 'escalated') return true;
+  if (state.status === 'open' || state.status === 'escalated' || state.status === 'on_hold') return true;
   return state.status === 'claimed' && state.claimExpiresAt !== null && at >= state.claimExpiresAt;
 }
 
 const unclaimed = (state: ReviewState) => (state.escalated ? 'escalated' : 'open') as ReviewStatus;
+const noClaim = { claimedBy: null, claimExpiresAt: null } as const;
 
 /** Applies one event; throws ReviewTransitionError when the event is not allowed now. */
 export function applyReviewEvent(state: ReviewState, event: ReviewEventInput): ReviewState {
@@ -60,13 +67,16 @@ export function applyReviewEvent(state: ReviewState, event: ReviewEventInput): R
       throw new ReviewTransitionError(`${event.type} needs an active claim by the deciding reviewer`);
     }
   };
+  const requirePerson = () => {
+    if (actor === null) throw new ReviewTransitionError(`only a person can record '${event.type}'`);
+  };
   switch (event.type) {
     case 'opened':
       if (state.seq !== 0) throw new ReviewTransitionError('an item is opened only once');
       return { ...initialReviewState, seq: 1 };
     case 'claimed': {
-      if (actor === null) throw new ReviewTransitionError('only a person can claim');
-      const renewing = holdsClaim(state, actor, event.at);
+      requirePerson();
+      const renewing = holdsClaim(state, actor!, event.at);
       if (!renewing && !claimIsFree(state, event.at)) {
         throw new ReviewTransitionError(`item is ${state.status === 'claimed' ? 'claimed by someone else' : state.status}`);
       }
@@ -76,22 +86,38 @@ export function applyReviewEvent(state: ReviewState, event: ReviewEventInput): R
     }
     case 'released':
       requireClaimHolder();
-      return { ...next, status: unclaimed(state), claimedBy: null, claimExpiresAt: null };
+      return { ...next, ...noClaim, status: unclaimed(state) };
+    case 'held':
+      requireClaimHolder();
+      return { ...next, ...noClaim, status: 'on_hold' };
     case 'confirmed':
       requireClaimHolder();
-      return { ...next, status: 'confirmed', claimedBy: null, claimExpiresAt: null };
+      return { ...next, ...noClaim, status: event.requiresApproval ? 'awaiting_approval' : 'confirmed', confirmedBy: actor };
+    case 'approved':
+      requirePerson();
+      if (state.status !== 'awaiting_approval') throw new ReviewTransitionError(`only a confirm awaiting approval can be approved (it is ${state.status})`);
+      if (actor === state.confirmedBy) throw new ReviewTransitionError('four eyes: the approver must be someone other than the confirming reviewer');
+      return { ...next, status: 'confirmed' };
     case 'dismissed':
       requireClaimHolder();
-      return { ...next, status: 'dismissed', claimedBy: null, claimExpiresAt: null };
+      return { ...next, ...noClaim, status: 'dismissed' };
     case 'escalated':
       requireClaimHolder();
-      return { ...next, status: 'escalated', escalated: true, claimedBy: null, claimExpiresAt: null };
+      return { ...next, ...noClaim, status: 'escalated', escalated: true };
     case 'reopened':
-      if (state.status !== 'confirmed' && state.status !== 'dismissed') {
+      requirePerson();
+      if (state.status !== 'confirmed' && state.status !== 'dismissed' && state.status !== 'awaiting_approval') {
         throw new ReviewTransitionError(`only a decided item can be reopened (it is ${state.status})`);
       }
-      if (actor === null) throw new ReviewTransitionError('only a person can reopen');
+      return { ...next, status: unclaimed(state), confirmedBy: null };
+    case 'reflagged':
+      if (actor !== null) throw new ReviewTransitionError('only the system re-flags an item');
+      if (state.status !== 'dismissed') throw new ReviewTransitionError(`only a dismissed item can be re-flagged (it is ${state.status})`);
       return { ...next, status: unclaimed(state) };
+    case 'forwarding_retried':
+      requirePerson();
+      if (state.status !== 'confirmed') throw new ReviewTransitionError(`only a confirmed case is forwarded (it is ${state.status})`);
+      return next;
   }
 }
 

@@ -31,6 +31,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await db.destroy();
       const client = new pg.Client({ connectionString: adminDatabaseUrl });
       await client.connect();
+      // pg-pool's end() resolves before the server has seen every Terminate; a FORCE drop would
+      // then kill a closing connection, whose FATAL surfaces as an unhandled error. Wait briefly.
+      for (let tries = 0; tries < 50; tries++) {
+        const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },

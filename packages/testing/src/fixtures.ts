@@ -15,14 +15,25 @@ export interface SeededAgency {
   regionCode: string;
 }
 
-export async function seedAgency(db: Db, options: { webhookUrl?: string | null } = {}): Promise<SeededAgency> {
+export async function seedAgency(
+  db: Db,
+  options: { webhookUrl?: string | null; contactEmail?: string | null; emailCases?: boolean; requiresFourEyes?: boolean } = {},
+): Promise<SeededAgency> {
   const n = next();
   const regionCode = `99.${n}`;
   await db.insertInto('regions').values({ code: regionCode, name: `Kota Uji ${n}`, parent_code: null }).execute();
   const code = `instansi-${n}`;
   const { id } = await db
     .insertInto('agencies')
-    .values({ code, name: `Instansi Uji ${n}`, region_code: regionCode, webhook_url: options.webhookUrl ?? null, contact_email: null })
+    .values({
+      code,
+      name: `Instansi Uji ${n}`,
+      region_code: regionCode,
+      webhook_url: options.webhookUrl ?? null,
+      contact_email: options.contactEmail ?? null,
+      email_cases: options.emailCases ?? false,
+      requires_four_eyes: options.requiresFourEyes ?? false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, code, regionCode };
@@ -48,7 +59,15 @@ interface FlagOptions {
 export async function seedFlaggedPost(db: Db, agency: SeededAgency, options: FlagOptions = {}) {
   const { accountId, civilServantId } = await seedCivilServant(db, agency, options.platform);
   const postId = await seedPost(db, { accountId, text: options.text ?? 'Ayo coblos nomor 2! ✌️', url: options.url, platform: options.platform });
-  return openItem(db, { postId }, { civilServantId, agency, options });
+  return openItem(db, { postId }, { civilServantId, agency, options, text: options.text ?? 'Ayo coblos nomor 2! ✌️' });
+}
+
+/** Another flagged post by the same civil servant (for "earlier items of the same person"). */
+export async function seedAnotherFlaggedPost(db: Db, agency: SeededAgency, civilServantId: number, options: FlagOptions = {}) {
+  const account = await db.selectFrom('social_accounts').select('id').where('civil_servant_id', '=', civilServantId).executeTakeFirstOrThrow();
+  const text = options.text ?? 'Coblos 02 lagi ✌️';
+  const postId = await seedPost(db, { accountId: account.id, text, url: options.url, platform: options.platform });
+  return openItem(db, { postId }, { civilServantId, agency, options, text });
 }
 
 /** A civil servant of the agency who liked, shared or commented on a candidate's post. */
@@ -67,7 +86,7 @@ export async function seedFlaggedEngagement(
     .values({ kind, account_id: accountId, target_post_id: targetPostId, evidence_post_id: commentPostId, raw: '{}' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return openItem(db, { engagementId: id }, { civilServantId, agency, options });
+  return openItem(db, { engagementId: id }, { civilServantId, agency, options, text: options.commentText ?? '' });
 }
 
 async function seedCivilServant(db: Db, agency: SeededAgency, platform: FlagOptions['platform'] = 'mastodon') {
@@ -121,7 +140,7 @@ async function seedPost(
 async function openItem(
   db: Db,
   subject: { postId: string } | { engagementId: string },
-  context: { civilServantId: number; agency: SeededAgency; options: FlagOptions },
+  context: { civilServantId: number; agency: SeededAgency; options: FlagOptions; text: string },
 ) {
   const codes = context.options.codes ?? ['number_symbol'];
   const priority = context.options.priority ?? 0.8;
@@ -136,7 +155,7 @@ async function openItem(
       score: priority,
       codes,
       severity: 'berat',
-      evidence: JSON.stringify([{ code: codes[0], span: [5, 11], match: 'coblos', candidate: '02 Prabowo–Gibran', rule: 'PP 94/2021 Pasal 5 huruf n' }]),
+      evidence: JSON.stringify(evidenceFor(context.text, codes[0]!)),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -150,11 +169,40 @@ async function openItem(
   return { itemId, civilServantId: context.civilServantId };
 }
 
+export const FIXTURE_RULE = 'PP 94/2021 Pasal 5 huruf n; SKB 2022';
+
+/** Evidence in the classifier's stored shape, with a span on the word "coblos" when the text has it. */
+function evidenceFor(text: string, code: string) {
+  const start = text.toLowerCase().indexOf('coblos');
+  return {
+    items: [
+      {
+        code,
+        rule: FIXTURE_RULE,
+        severity: 'berat',
+        weight: 0.8,
+        matchedText: start >= 0 ? text.slice(start, start + 6) : 'coblos',
+        ...(start >= 0 ? { span: { start, end: start + 6 } } : {}),
+        source: 'text',
+        candidate: { label: 'Prabowo–Gibran', ballotNumber: 2, electionCode: 'pilpres-2024' },
+      },
+    ],
+    exception: null,
+    input_kind: 'post',
+  };
+}
+
 /**
  * A confirmed item with its outbox row, by the same path the review service takes: claim, then
  * in one transaction the 'confirmed' event and the forwarding that points at it.
  */
-export async function seedConfirmedForwarding(db: Db, itemId: string, reviewerId: number, report: unknown = { review_item_id: itemId }) {
+export async function seedConfirmedForwarding(
+  db: Db,
+  itemId: string,
+  reviewerId: number,
+  report: unknown = { review_item_id: itemId },
+  options: { channel?: 'webhook' | 'email'; reportHtml?: string } = {},
+) {
   const repository = new ReviewItemRepository(db);
   await repository.append({ itemId, type: 'claimed', actorUserId: reviewerId, leaseSeconds: 300 });
   return db.transaction().execute(async (trx) => {
@@ -162,7 +210,7 @@ export async function seedConfirmedForwarding(db: Db, itemId: string, reviewerId
       itemId,
       type: 'confirmed',
       actorUserId: reviewerId,
-      payload: { code: 'number_symbol', severity: 'berat' },
+      payload: { code: 'number_symbol', severity: 'berat', rule: FIXTURE_RULE },
     });
     const item = await trx.selectFrom('review_items').select('agency_id').where('id', '=', itemId).executeTakeFirstOrThrow();
     return trx
@@ -173,6 +221,8 @@ export async function seedConfirmedForwarding(db: Db, itemId: string, reviewerId
         agency_id: item.agency_id,
         idempotency_key: newIdempotencyKey(),
         report: JSON.stringify(report),
+        channel: options.channel ?? 'webhook',
+        report_html: options.reportHtml ?? null,
       })
       .returning(['id', 'idempotency_key'])
       .executeTakeFirstOrThrow();

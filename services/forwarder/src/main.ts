@@ -1,13 +1,22 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
+import { observeService, postgresAnswers } from '@netra/observability';
 import { startForwarder } from './forwarder.js';
 
 runMain(async () => {
-  const config = loadConfig(['DATABASE_URL', 'FORWARDER_SIGNING_SECRET']);
+  const config = loadConfig(['DATABASE_URL', 'FORWARDER_SIGNING_SECRET', 'SMTP_URL', 'SMTP_FROM', 'METRICS_HOST', 'METRICS_PORT']);
   const logger = createLogger('forwarder');
   const db = await connectDb(config.DATABASE_URL);
-  const forwarder = startForwarder({ db, logger, signingSecret: config.FORWARDER_SIGNING_SECRET });
+  const smtp = config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : undefined;
+  const forwarder = startForwarder({ db, logger, signingSecret: config.FORWARDER_SIGNING_SECRET, smtp });
+  const observed = await observeService({
+    service: 'forwarder',
+    logger,
+    host: config.METRICS_HOST,
+    port: config.METRICS_PORT,
+    checks: { postgres: postgresAnswers(db) },
+  });
   // Finish the delivery in flight (its transaction records the attempt), then release the database.
-  onShutdownSignal(() => closeInOrder([forwarder, { close: () => db.destroy() }], logger), logger);
+  onShutdownSignal(() => closeInOrder([forwarder, observed, { close: () => db.destroy() }], logger), logger);
   logger.info('forwarder started');
 });

@@ -11,23 +11,38 @@ export async function databaseNow(db: Db): Promise<Date> {
 }
 
 /**
- * Locks the next pending forwarding due at `cutoff`. SKIP LOCKED lets several forwarders share
- * the outbox: a row another one is delivering is passed over, never delivered twice at once.
- * The lock lasts for the caller's transaction, i.e. for the delivery and its bookkeeping.
+ * Locks the next pending forwarding due at `cutoff`, of an agency not in `busyAgencies` (those
+ * this process is already delivering to, so one slow agency occupies one slot, not all). SKIP
+ * LOCKED lets several forwarders share the outbox: a row another one is delivering is passed
+ * over, never delivered twice at once. The lock lasts for the caller's transaction, i.e. for
+ * the delivery and its bookkeeping.
  */
-export function lockNextDue(trx: Tx, cutoff: Date) {
-  return trx
+export function lockNextDue(trx: Tx, cutoff: Date, busyAgencies: readonly number[] = []) {
+  let query = trx
     .selectFrom('forwardings as f')
     .innerJoin('agencies as a', 'a.id', 'f.agency_id')
-    .select(['f.id', 'f.idempotency_key', 'f.report', 'f.attempts', 'a.code as agency_code', 'a.webhook_url'])
+    .select([
+      'f.id',
+      'f.review_item_id',
+      'f.channel',
+      'f.idempotency_key',
+      'f.report',
+      'f.report_html',
+      'f.attempts',
+      'f.agency_id',
+      'a.code as agency_code',
+      'a.webhook_url',
+      'a.contact_email',
+    ])
     .where('f.status', '=', 'pending')
     .where('f.next_attempt_at', '<=', cutoff)
     .orderBy('f.next_attempt_at')
     .orderBy('f.id')
     .limit(1)
     .forUpdate(['f'])
-    .skipLocked()
-    .executeTakeFirst();
+    .skipLocked();
+  if (busyAgencies.length > 0) query = query.where('f.agency_id', 'not in', [...busyAgencies]);
+  return query.executeTakeFirst();
 }
 export type DueForwarding = NonNullable<Awaited<ReturnType<typeof lockNextDue>>>;
 

@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@netra/core';
 import { createTestDatabase, seedAgency, seedConfirmedForwarding, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
-import { retryDelayMs, signNetraPayload, startForwarder, verifyNetraSignature, type Forwarder, type ForwarderOptions } from '../src/index.js';
+import {
+  FORWARDER_DEFAULTS,
+  retryDelayMs,
+  signNetraPayload,
+  startForwarder,
+  verifyNetraSignature,
+  type Forwarder,
+  type ForwarderOptions,
+} from '../src/index.js';
+import { startSmtpListener } from './support/smtp-listener.js';
 import { startReceiver, unreachableUrl } from './support/receiver.js';
 
 const secret = 'test-signing-secret-that-is-long-enough-0123456789';
@@ -154,6 +163,85 @@ describe('several forwarders at once', () => {
       .where('forwarding_id', 'in', cases.map((c) => c.id))
       .execute();
     expect(attempts).toHaveLength(20);
+  });
+});
+
+describe('e-mail delivery', () => {
+  it('sends the case to the agency contact over SMTP, with the printable report and the JSON attached', async () => {
+    const smtp = await startSmtpListener();
+    cleanups.push(smtp.close);
+    const agency = await seedAgency(t.db, { contactEmail: 'netralitas@agency.test', emailCases: true });
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const { itemId } = await seedFlaggedPost(t.db, agency);
+    const forwarding = await seedConfirmedForwarding(t.db, itemId, reviewer.id, { review_item_id: itemId, decision: { code: 'number_symbol', severity: 'berat' } }, {
+      channel: 'email',
+      reportHtml: '<h1>Laporan kasus</h1>',
+    });
+    forwarder({ smtp: { url: smtp.url, from: 'netra@netra.test' } });
+
+    expect(await settled(forwarding.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(mail.to).toEqual(['<netralitas@agency.test>']);
+    expect(mail.data).toContain(`Message-ID: <${forwarding.idempotency_key}@netra.test>`);
+    expect(mail.data).toContain(`X-Netra-Idempotency-Key: ${forwarding.idempotency_key}`);
+    expect(mail.data).toContain('Laporan kasus');
+    expect(mail.data).toContain(`kasus-${itemId}.json`);
+  });
+
+  it('fails at once, naming the missing setting, when this forwarder has no SMTP server', async () => {
+    const agency = await seedAgency(t.db, { contactEmail: 'netralitas@agency.test', emailCases: true });
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const { itemId } = await seedFlaggedPost(t.db, agency);
+    const forwarding = await seedConfirmedForwarding(t.db, itemId, reviewer.id, undefined, { channel: 'email' });
+    forwarder();
+    const row = await settled(forwarding.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.last_error).toMatch(/SMTP_URL/);
+  });
+});
+
+describe('several agencies', () => {
+  it("one slow agency does not hold up another agency's case", async () => {
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const slow = await receiver(async () => {
+      await slowGate;
+      return 200;
+    });
+    const fast = await receiver();
+    const slowCases = await confirmedCases(slow.url, 3);
+    const [fastCase] = await confirmedCases(fast.url, 1);
+    forwarder();
+    try {
+      // The fast agency's case is delivered while the slow agency is still answering its first.
+      const row = await settled(fastCase!.id);
+      expect(row.status).toBe('delivered');
+      expect(slow.received).toHaveLength(1);
+    } finally {
+      releaseSlow();
+    }
+    for (const c of slowCases) expect((await settled(c.id)).status).toBe('delivered');
+    expect(slow.received).toHaveLength(3);
+  });
+});
+
+describe('the default retry schedule', () => {
+  it('keeps trying for well over an hour, so an agency down for an hour still gets its case', () => {
+    const { maxAttempts, baseBackoffMs, maxBackoffMs } = FORWARDER_DEFAULTS;
+    let shortest = 0;
+    for (let failed = 1; failed < maxAttempts; failed++) shortest += retryDelayMs(failed, baseBackoffMs, maxBackoffMs, () => 0);
+    expect(shortest).toBeGreaterThan(2 * 60 * 60_000);
+  });
+
+  it('delivers exactly once when the webhook comes back after failing for a while', async () => {
+    const agency = await receiver((nth) => (nth <= 5 ? 503 : 200));
+    const [forwarding] = await confirmedCases(agency.url);
+    forwarder({ baseBackoffMs: 10, maxBackoffMs: 40 });
+    expect(await settled(forwarding!.id)).toMatchObject({ status: 'delivered', attempts: 6 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(agency.received.filter((r) => r.headers['idempotency-key'] === forwarding!.idempotency_key)).toHaveLength(6);
+    expect((await attemptsOf(forwarding!.id)).filter((a) => a.http_status === 200)).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from '@netra/core';
-import { ReviewItemRepository, type Db } from '@netra/db';
+import { CaseViewRepository, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
+import { postgresAnswers, serviceEndpoints } from '@netra/observability';
 import { sessionCookie } from './auth/request-session.js';
 import type { ReviewContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { apiRoutes } from './routes/api.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { statsRoutes } from './stats/routes.js';
 import { webRoutes } from './web/routes.js';
 
 export interface ReviewAppOptions {
@@ -28,6 +30,8 @@ export function buildReviewApp(options: ReviewAppOptions) {
   const ctx: ReviewContext = {
     db: options.db,
     reviewItems: new ReviewItemRepository(options.db),
+    caseViews: new CaseViewRepository(options.db),
+    throttle: new SignInThrottle(options.db),
     cookie: sessionCookie(options.insecureCookies),
     claimLeaseSeconds: options.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
   };
@@ -37,6 +41,8 @@ export function buildReviewApp(options: ReviewAppOptions) {
   installSecurityHeaders(app);
   installErrorHandling(app);
   app.register(fastifyCookie);
+  app.register(serviceEndpoints, { checks: { postgres: postgresAnswers(options.db) } });
+  app.register(statsRoutes(ctx));
   app.register(apiRoutes(ctx), { prefix: '/api' });
   app.register(webRoutes(ctx));
   return app;

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { NetraError } from '@netra/core';
-import { errorPage } from './web/pages.js';
+import { langOf } from './web/lang.js';
+import { dictionaryFor } from './web/i18n.js';
+import { errorPage } from './web/pages/layout.js';
 
 /** An error with the HTTP status it answers with; `code` is what clients branch on. */
 export class HttpError extends NetraError {
@@ -22,6 +24,12 @@ export const csrfRejected = () =>
   new HttpError(403, 'NETRA_CSRF', 'missing or wrong X-Netra-CSRF header (get it from GET /api/me)');
 export const forbiddenRole = (role: string) =>
   new HttpError(403, 'NETRA_FORBIDDEN', `the ${role} role has no access to review items`);
+export const forbiddenAction = (role: string, action: string) =>
+  new HttpError(403, 'NETRA_FORBIDDEN', `the ${role} role may not ${action}`);
+export const signInLocked = (until: Date) =>
+  new HttpError(429, 'NETRA_SIGN_IN_LOCKED', 'too many failed sign-ins for this e-mail; try again later', {
+    locked_until: until.toISOString(),
+  });
 /** Also what an item outside the caller's scope answers: its existence is not disclosed. */
 export const itemNotFound = (id: string) => new HttpError(404, 'NETRA_NOT_FOUND', `review item ${id} not found`);
 
@@ -41,12 +49,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     const { statusCode, body } = describe(error);
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/')) return reply.code(statusCode).send(body);
-    return reply.code(statusCode).type('text/html; charset=utf-8').send(errorPage(statusCode, body.message));
+    return reply.code(statusCode).type('text/html; charset=utf-8').send(errorPage(langOf(request), statusCode, body.message));
   });
   app.setNotFoundHandler((request, reply) => {
     const body = { code: 'NETRA_NOT_FOUND', message: `${request.method} ${request.url.split('?')[0]} not found` };
     if (request.url.startsWith('/api/')) return reply.code(404).send(body);
-    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, 'Halaman tidak ditemukan'));
+    const lang = langOf(request);
+    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(lang, 404, dictionaryFor(lang).t.pageNotFound));
   });
 }
 

@@ -1,14 +1,36 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
+import { connectRedis } from '@netra/queue';
 import { buildReviewApp } from './app.js';
+import { startReviewOperations } from './ops/operations.js';
 
 runMain(async () => {
-  const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES']);
+  const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES', 'REVIEW_CLAIM_LEASE_SECONDS',
+    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS']);
   const logger = createLogger('review');
   const db = await connectDb(config.DATABASE_URL);
-  const app = buildReviewApp({ db, logger, insecureCookies: config.REVIEW_INSECURE_COOKIES });
-  // Stop taking requests first (in-flight ones finish), then release the database.
-  onShutdownSignal(() => closeInOrder([app, { close: () => db.destroy() }], logger), logger);
+  const app = buildReviewApp({
+    db,
+    logger,
+    insecureCookies: config.REVIEW_INSECURE_COOKIES,
+    claimLeaseSeconds: config.REVIEW_CLAIM_LEASE_SECONDS,
+  });
+  const redis = await connectRedis(config.REDIS_URL);
+  const operations = await startReviewOperations({
+    app,
+    db,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    insecureCookies: config.REVIEW_INSECURE_COOKIES,
+    logger,
+    statsRefreshSeconds: config.STATS_REFRESH_SECONDS,
+    metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT },
+  });
+  // Stop taking requests first (in-flight ones finish), then the refresh loop, then connections.
+  onShutdownSignal(
+    () => closeInOrder([app, operations, { close: async () => void redis.disconnect() }, { close: () => db.destroy() }], logger),
+    logger,
+  );
   await app.listen({ host: config.REVIEW_HOST, port: config.REVIEW_PORT });
   if (config.REVIEW_INSECURE_COOKIES) logger.warn('session cookies are not marked Secure (REVIEW_INSECURE_COOKIES=true)');
 });

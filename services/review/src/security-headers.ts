@@ -4,18 +4,38 @@ import type { FastifyInstance } from 'fastify';
  * Strict headers on every response. The CSP allows only this origin's own script and style files,
  * so even if an escaping bug let markup through, no injected script could run.
  */
+const baseCsp = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'connect-src': "'self'",
+  'form-action': "'self'",
+  'base-uri': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+export const CSP_HEADER = 'content-security-policy';
+
+/** The strict policy, with some directives narrowed or pinned (say, one style block by its hash). */
+export function strictCsp(overrides: Partial<Record<keyof typeof baseCsp, string>> = {}): string {
+  return Object.entries({ ...baseCsp, ...overrides })
+    .map(([directive, value]) => `${directive} ${value}`)
+    .join('; ');
+}
+
 const headers = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
 
 export function installSecurityHeaders(app: FastifyInstance): void {
+  const defaultCsp = strictCsp();
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(headers);
+    // A route may set a stricter or pinned policy of its own; otherwise the default applies.
+    if (!reply.hasHeader(CSP_HEADER)) reply.header(CSP_HEADER, defaultCsp);
     // Pages and API answers carry personal data: no shared or browser caches.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@netra/core';
-import { createTestDatabase, seedAgency, type SeededAgency, seedFlaggedEngagement, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
+import { createTestDatabase, FIXTURE_RULE, seedAgency, type SeededAgency, seedFlaggedEngagement, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
 import { buildReviewApp, type ReviewApp } from '../src/index.js';
 import { signIn, type ApiClient } from './support/client.js';
 
@@ -11,6 +11,7 @@ let agency: SeededAgency;
 let alice: ApiClient;
 let bob: ApiClient;
 let aliceId: number;
+let supervisor: ApiClient;
 
 const logger = createLogger('review-test', 'silent');
 const confirm = { action: 'confirm', code: 'number_symbol', severity: 'berat', note: 'Jelas mengajak memilih 02' };
@@ -23,6 +24,7 @@ beforeAll(async () => {
   aliceId = a.id;
   alice = await signIn(app, a.email);
   bob = await signIn(app, (await seedUser(t.db, 'reviewer', agency)).email);
+  supervisor = await signIn(app, (await seedUser(t.db, 'supervisor', agency)).email);
 });
 afterAll(async () => {
   await app?.close();
@@ -88,11 +90,13 @@ describe('confirm', () => {
     expect(forwarding.agency_id).toBe(agency.id);
 
     const report = forwarding.report as Record<string, any>;
-    expect(report.decision).toMatchObject({ code: 'number_symbol', severity: 'berat', note: confirm.note, reviewer: { id: aliceId } });
+    expect(report.decision).toMatchObject({ code: 'number_symbol', severity: 'berat', rule: FIXTURE_RULE, note: confirm.note, reviewer: { id: aliceId }, approval: null });
+    expect(forwarding.report_html).toContain('Laporan dugaan pelanggaran netralitas ASN');
+    expect(forwarding.channel).toBe('webhook');
     expect(report.subject.post).toMatchObject({ text: 'Coblos nomor 2 ya ✌️', url: expect.stringMatching(/^https:/) });
     expect(report.subject.post.content_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.subject.post.captured_at).toBeTruthy();
-    expect(report.classification.evidence[0]).toMatchObject({ match: 'coblos', rule: expect.any(String) });
+    expect(report.classification.evidence.items[0]).toMatchObject({ matchedText: 'Coblos', span: { start: 0, end: 6 }, rule: FIXTURE_RULE });
     expect(report.civil_servant).toMatchObject({ nip: expect.stringMatching(/^\d{18}$/), agency: { id: agency.id } });
     expect(report.history.map((h: { type: string }) => h.type)).toEqual(['opened', 'claimed', 'confirmed']);
   });
@@ -149,10 +153,30 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
         'GET /api/review-items',
         'GET /api/review-items/:id',
         'GET /items/:id',
+        'GET /items/:id/report',
         'GET /queue',
+        'GET /admin',
         'GET /static/:file',
+        // Statistics and service endpoints (issue #6): read-only.
+        'GET /api/stats',
+        'GET /api/stats/:report',
+        'GET /stats',
+        'GET /stats/assets/:file',
+        'GET /healthz',
+        'GET /readyz',
+        'GET /api/admin/users',
+        'GET /api/admin/agencies',
+        'POST /api/admin/users',
+        'PATCH /api/admin/users/:id',
+        'PATCH /api/admin/agencies/:id',
+        // Recomputes projections from the log; it appends nothing and writes no outbox row.
+        'POST /api/admin/rebuild-status',
         'POST /api/review-items/:id/claim',
         'POST /api/review-items/:id/decision',
+        // Claims and dismisses only: the same path as by hand, never a confirm.
+        'POST /api/review-items/bulk-dismiss',
+        // Puts an existing (confirmed) forwarding back to pending; never creates one.
+        'POST /api/forwardings/:id/retry',
         'POST /api/session',
       ].sort(),
     );
@@ -167,11 +191,17 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
     expect((await alice.post(`${item}/decision`, { ...confirm, code: 'not_a_code' })).statusCode).toBe(400);
     expect((await alice.post(`${item}/decision`, { ...confirm, forwarding: true })).statusCode).toBe(400);
     expect((await bob.post(`${item}/decision`, confirm)).statusCode).toBe(409); // not the holder
+    expect((await alice.post(`${item}/decision`, { action: 'hold', note: 'Konsultasi Bawaslu' })).json().status).toBe('on_hold');
+    await alice.post(`${item}/claim`);
     expect((await alice.post(`${item}/decision`, { action: 'escalate', note: 'Perlu pendapat atasan' })).statusCode).toBe(200);
-    await alice.post(`${item}/claim`);
-    expect((await alice.post(`${item}/decision`, { action: 'release' })).json().status).toBe('escalated');
-    await alice.post(`${item}/claim`);
-    expect((await alice.post(`${item}/decision`, { action: 'dismiss', reason: 'not_partisan' })).statusCode).toBe(200);
+    // Escalation goes up: the reviewer cannot take it back, the supervisor can.
+    expect((await alice.post(`${item}/claim`)).statusCode).toBe(403);
+    await supervisor.post(`${item}/claim`);
+    expect((await supervisor.post(`${item}/decision`, { action: 'release' })).json().status).toBe('escalated');
+    await supervisor.post(`${item}/claim`);
+    expect((await supervisor.post(`${item}/decision`, { action: 'dismiss', reason: 'not_partisan' })).statusCode).toBe(200);
+    const reopened = await supervisor.post(`${item}/decision`, { action: 'reopen', reason: 'Perlu ditinjau ulang' });
+    expect(reopened.json().status).toBe('escalated');
     const after = await t.db.selectFrom('forwardings').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
@@ -183,7 +213,9 @@ describe('decision validation', () => {
     [{ action: 'dismiss', reason: 'because' }, 'reason'],
     [{ action: 'escalate' }, 'note'],
     [{ action: 'confirm', code: 'number_symbol', severity: 'fatal' }, 'severity'],
-    [{ action: 'approve' }, 'action'],
+    [{ action: 'reopen' }, 'reason'],
+    [{ action: 'hold' }, 'note'],
+    [{ action: 'frobnicate' }, 'action'],
   ])('rejects %j with 400 naming %s', async (body, field) => {
     const { itemId } = await seedFlaggedPost(t.db, agency);
     await alice.post(`/api/review-items/${itemId}/claim`);

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { applyReviewEvent, canonicalJson, foldReviewEvents, sha256Hex, type ReviewEventType, type ReviewState } from '@netra/core';
+import {
+  applyReviewEvent,
+  canonicalJson,
+  foldReviewEvents,
+  sha256Hex,
+  type ReviewEventInput,
+  type ReviewEventType,
+  type ReviewState,
+} from '@netra/core';
 import type { Db } from '../connection.js';
 import type { Database, ReviewEvent } from '../schema.js';
 
@@ -13,6 +21,16 @@ export interface AppendEventInput {
   payload?: Record<string, unknown>;
   leaseSeconds?: number;
 }
+
+export interface ReviewItemRepositoryOptions {
+  /**
+   * After a human 'not partisan' dismissal, the same content is not re-flagged for this long
+   * (Osprey's manual override); changed content is re-flagged at once.
+   */
+  notPartisanSuppressionDays?: number;
+}
+
+export const DEFAULT_NOT_PARTISAN_SUPPRESSION_DAYS = 30;
 
 export interface OpenItemInput {
   subject: { postId: string } | { engagementId: string };
@@ -28,13 +46,22 @@ export interface OpenItemInput {
  * the fold of the log.
  */
 export class ReviewItemRepository {
-  constructor(private readonly db: Db) {}
+  private readonly suppressionMs: number;
+
+  constructor(
+    private readonly db: Db,
+    options: ReviewItemRepositoryOptions = {},
+  ) {
+    this.suppressionMs = (options.notPartisanSuppressionDays ?? DEFAULT_NOT_PARTISAN_SUPPRESSION_DAYS) * 86_400_000;
+  }
 
   /**
    * Opens the review item for a flagged subject, or, if it exists, points it at the newer
-   * classification. Safe to repeat: one item per subject, one 'opened' event per item.
+   * classification; a dismissed item whose content changed (or whose 'not partisan' suppression
+   * ran out) is re-flagged. Safe to repeat: one item per subject, one 'opened' event per item,
+   * and the same classification twice changes nothing.
    */
-  async openOrUpdate(input: OpenItemInput): Promise<{ itemId: string; created: boolean }> {
+  async openOrUpdate(input: OpenItemInput): Promise<{ itemId: string; created: boolean; reflagged?: boolean }> {
     return this.db.transaction().execute(async (trx) => {
       const subject =
         'postId' in input.subject
@@ -59,13 +86,49 @@ export class ReviewItemRepository {
         return { itemId: inserted.id, created: true };
       }
       const existing = await trx
+        .selectFrom('review_items')
+        .select(['id', 'status', 'classification_id'])
+        .where('postId' in input.subject ? 'post_id' : 'engagement_id', '=', Object.values(input.subject)[0] as string)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (existing.classification_id === input.classificationId) return { itemId: existing.id, created: false };
+      const reflag = existing.status === 'dismissed' ? await this.reflagReason(trx, existing.id, input.classificationId) : null;
+      await trx
         .updateTable('review_items')
         .set({ classification_id: input.classificationId, priority: input.priority, updated_at: sql`now()` })
-        .where('postId' in input.subject ? 'post_id' : 'engagement_id', '=', Object.values(input.subject)[0] as string)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { itemId: existing.id, created: false };
+        .where('id', '=', existing.id)
+        .execute();
+      if (reflag) {
+        await appendInTransaction(trx, { itemId: existing.id, type: 'reflagged', actorUserId: null, payload: { classification_id: input.classificationId, reason: reflag } });
+      }
+      return { itemId: existing.id, created: false, reflagged: reflag !== null };
     });
+  }
+
+  /**
+   * Why a dismissed item should come back to the queue for a new classification, or null to
+   * leave the human decision standing. Content is compared by the classifier's input hash.
+   */
+  private async reflagReason(trx: Tx, itemId: string, classificationId: string): Promise<'content_changed' | 'suppression_ended' | null> {
+    const dismissal = await trx
+      .selectFrom('review_events')
+      .select(['payload', 'created_at'])
+      .where('review_item_id', '=', itemId)
+      .where('type', '=', 'dismissed')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!dismissal) return null;
+    const decided = dismissal.payload as { reason?: string; classification_id?: string };
+    const inputs = await trx
+      .selectFrom('classifications')
+      .select(['id', 'input_sha256'])
+      .where('id', 'in', [classificationId, decided.classification_id ?? classificationId])
+      .execute();
+    const hashOf = (id: string | undefined) => inputs.find((c) => c.id === id)?.input_sha256;
+    if (decided.classification_id && hashOf(decided.classification_id) !== hashOf(classificationId)) return 'content_changed';
+    if (decided.reason !== 'not_partisan') return null;
+    return Date.now() - dismissal.created_at.getTime() >= this.suppressionMs ? 'suppression_ended' : null;
   }
 
   /** Appends one event in its own transaction. */
@@ -80,6 +143,39 @@ export class ReviewItemRepository {
 
   async events(itemId: string): Promise<ReviewEvent[]> {
     return this.db.selectFrom('review_events').selectAll().where('review_item_id', '=', itemId).orderBy('seq').execute();
+  }
+
+  /**
+   * Recomputes the status projection of items from their logs alone and writes back any that
+   * differ (the projection is derived data; the log is the truth). Returns what it changed and
+   * any item whose hash chain is broken.
+   */
+  async rebuildProjections(itemIds?: readonly string[]): Promise<{ checked: number; repaired: string[]; brokenChains: string[] }> {
+    if (itemIds?.length === 0) return { checked: 0, repaired: [], brokenChains: [] };
+    let query = this.db.selectFrom('review_items').select(['id', 'status', 'claimed_by', 'claim_expires_at', 'last_event_seq']).orderBy('id');
+    if (itemIds) query = query.where('id', 'in', [...itemIds]);
+    const items = await query.execute();
+    const repaired: string[] = [];
+    const brokenChains: string[] = [];
+    for (const item of items) {
+      const { state, chainIntact } = await this.rebuild(item.id);
+      if (!chainIntact) brokenChains.push(item.id);
+      const projected = {
+        status: state.status,
+        claimed_by: state.claimedBy,
+        claim_expires_at: state.claimExpiresAt,
+        last_event_seq: state.seq,
+      };
+      const same =
+        item.status === projected.status &&
+        item.claimed_by === projected.claimed_by &&
+        item.claim_expires_at?.getTime() === projected.claim_expires_at?.getTime() &&
+        item.last_event_seq === projected.last_event_seq;
+      if (same) continue;
+      await this.db.updateTable('review_items').set(projected).where('id', '=', item.id).execute();
+      repaired.push(item.id);
+    }
+    return { checked: items.length, repaired, brokenChains };
   }
 
   /** Rebuilds an item's state from its log alone, and checks the hash chain. */
@@ -118,12 +214,7 @@ async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ 
   const at = new Date();
   const current = foldReviewEvents(history.map(toEventInput));
   const payload = { ...(input.payload ?? {}), ...(input.leaseSeconds ? { lease_seconds: input.leaseSeconds } : {}) };
-  const state = applyReviewEvent(current, {
-    type: input.type,
-    actorUserId: input.actorUserId,
-    at,
-    ...(input.leaseSeconds ? { leaseSeconds: input.leaseSeconds } : {}),
-  });
+  const state = applyReviewEvent(current, toEventInput({ type: input.type, actor_user_id: input.actorUserId, created_at: at, payload }));
   const prevHash = history.at(-1)?.hash ?? null;
   const row = {
     review_item_id: item.id,
@@ -152,9 +243,16 @@ async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ 
   return { event, state };
 }
 
-function toEventInput(e: Pick<ReviewEvent, 'type' | 'actor_user_id' | 'created_at' | 'payload'>) {
-  const lease = (e.payload as { lease_seconds?: number } | null)?.lease_seconds;
-  return { type: e.type, actorUserId: e.actor_user_id, at: e.created_at, ...(lease ? { leaseSeconds: lease } : {}) };
+/** The state machine's view of a stored event: what it needs from the payload, and nothing else. */
+function toEventInput(e: Pick<ReviewEvent, 'type' | 'actor_user_id' | 'created_at' | 'payload'>): ReviewEventInput {
+  const payload = (e.payload ?? {}) as { lease_seconds?: number; requires_approval?: boolean };
+  return {
+    type: e.type,
+    actorUserId: e.actor_user_id,
+    at: e.created_at,
+    ...(payload.lease_seconds ? { leaseSeconds: payload.lease_seconds } : {}),
+    ...(payload.requires_approval ? { requiresApproval: true } : {}),
+  };
 }
 
 /** sha256 over the previous hash and the event's content, in a fixed field order. */

@@ -1,11 +1,17 @@
-import type { Transaction } from 'kysely';
-import { newIdempotencyKey, type Database, type ReviewEvent } from '@netra/db';
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { ZodError } from 'zod';
+import { NetraError } from '@netra/core';
+import { ForwardingRepository, type Database, type ReviewEvent } from '@netra/db';
+import { can, requirePermission } from '../auth/permissions.js';
 import type { Viewer } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
-import { HttpError, itemNotFound } from '../errors.js';
-import { buildCaseReport } from './case-report.js';
-import { eventPayloadOf, eventTypeOf, type Decision } from './decision.js';
+import { forbiddenAction, HttpError, itemNotFound } from '../errors.js';
+import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
+import { claimBoundActions, eventPayloadOf, eventTypeOf, permissionFor, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
+import { readEvidence, rulesFor } from './evidence.js';
+import { renderCaseReportPage } from './report-page.js';
 import { itemScopeOf, visibleItems, type ItemScope } from './scope.js';
 
 type Tx = Transaction<Database>;
@@ -13,53 +19,168 @@ type LockedItem = Awaited<ReturnType<typeof lockVisibleItem>>;
 
 /**
  * Claims and decisions. Each runs in one transaction that first locks the item through the
- * caller's scope (so an unseen item is a 404 and two requests on one item queue up), translates
- * the common refusals into clear error codes, and then appends the event through the repository,
- * whose state machine has the final word (its ReviewTransitionError answers 409).
+ * caller's scope (so an unseen item is a 404 and two requests on one item queue up), checks the
+ * caller's role, translates the common refusals into clear error codes, and then appends the
+ * event through the repository, whose state machine has the final word (its
+ * ReviewTransitionError answers 409).
  */
 export async function claimItem(ctx: ReviewContext, viewer: Viewer, itemId: string) {
+  requirePermission(viewer, 'review', 'claim review items');
   const scope = itemScopeOf(viewer);
   return ctx.db.transaction().execute(async (trx) => {
     const item = await lockVisibleItem(trx, scope, itemId);
-    const holder = activeClaimHolder(item, new Date());
-    if (holder !== null && holder !== viewer.userId) {
-      throw new HttpError(409, 'NETRA_CLAIM_HELD', 'someone else is reviewing this item', {
-        claim_expires_at: item.claim_expires_at,
-      });
-    }
-    const { state } = await ctx.reviewItems.appendInTransaction(trx, {
-      itemId,
-      type: 'claimed',
-      actorUserId: viewer.userId,
-      leaseSeconds: ctx.claimLeaseSeconds,
-    });
-    return { id: itemId, status: state.status, claim_expires_at: state.claimExpiresAt };
+    return claimLocked(ctx, trx, viewer, item, {});
   });
 }
 
-/** Applies a decision; a confirm also queues the case for its home agency, atomically. */
+async function claimLocked(ctx: ReviewContext, trx: Tx, viewer: Viewer, item: LockedItem, payload: Record<string, unknown>) {
+  const holder = activeClaimHolder(item, new Date());
+  if (holder !== null && holder !== viewer.userId) {
+    throw new HttpError(409, 'NETRA_CLAIM_HELD', 'someone else is reviewing this item', { claim_expires_at: item.claim_expires_at });
+  }
+  // Escalation goes up: once escalated, only a supervisor or a central reviewer takes the item.
+  if (item.escalated && !can(viewer, 'claim_escalated')) throw forbiddenAction(viewer.role, 'claim an escalated item');
+  const { state } = await ctx.reviewItems.appendInTransaction(trx, {
+    itemId: item.id,
+    type: 'claimed',
+    actorUserId: viewer.userId,
+    leaseSeconds: ctx.claimLeaseSeconds,
+    payload,
+  });
+  return { id: item.id, status: state.status, claim_expires_at: state.claimExpiresAt };
+}
+
+/**
+ * Applies a decision. A confirm queues the case for its home agency atomically, unless the
+ * agency wants four eyes: then the confirm waits, and the approval by another person queues it.
+ */
 export async function decideItem(ctx: ReviewContext, viewer: Viewer, itemId: string, decision: Decision) {
+  requirePermission(viewer, permissionFor[decision.action], `${decision.action} review items`);
   const scope = itemScopeOf(viewer);
   return ctx.db.transaction().execute(async (trx) => {
     const item = await lockVisibleItem(trx, scope, itemId);
-    assertDecidable(item, viewer.userId, new Date());
+    if (claimBoundActions.has(decision.action)) assertDecidable(item, viewer.userId, new Date());
     const { event, state } = await ctx.reviewItems.appendInTransaction(trx, {
       itemId,
       type: eventTypeOf[decision.action],
       actorUserId: viewer.userId,
-      payload: eventPayloadOf(decision),
+      payload: await payloadOf(trx, item, decision),
     });
-    const forwarding =
-      decision.action === 'confirm' ? await queueForwarding(trx, scope, item, event, viewer, decision) : null;
-    return { id: itemId, status: state.status, event: { seq: event.seq, type: event.type }, forwarding };
+    let forwardings = null;
+    if (event.type === 'confirmed' && state.status === 'confirmed') {
+      forwardings = await queueForwarding(trx, scope, item, { confirmEvent: event, approveEvent: null });
+    } else if (event.type === 'approved') {
+      forwardings = await queueForwarding(trx, scope, item, { confirmEvent: await lastConfirm(trx, itemId), approveEvent: event });
+    }
+    return {
+      id: itemId,
+      status: state.status,
+      event: { seq: event.seq, type: event.type },
+      // The first delivery row, as before channels existed; all of them under `forwardings`.
+      forwarding: forwardings?.[0] ?? null,
+      forwardings,
+    };
+  });
+}
+
+/** What the event records besides the decision itself: the classification it was about, the rule, four eyes. */
+async function payloadOf(trx: Tx, item: LockedItem, decision: Decision): Promise<Record<string, unknown>> {
+  const payload = eventPayloadOf(decision);
+  if (decision.action === 'dismiss') return { ...payload, classification_id: item.classification_id };
+  if (decision.action !== 'confirm') return payload;
+  const classification = await trx.selectFrom('classifications').select('evidence').where('id', '=', item.classification_id).executeTakeFirstOrThrow();
+  const rule = decision.rule ?? rulesFor(readEvidence(classification.evidence), decision.code)[0];
+  if (!rule) {
+    // Answered like any other invalid field (400 naming 'rule').
+    throw new ZodError([{ code: 'custom', path: ['rule'], message: 'name the rule this breaches: the evidence gives none for this code', input: undefined }]);
+  }
+  return {
+    ...payload,
+    rule,
+    classification_id: item.classification_id,
+    ...(item.requires_four_eyes ? { requires_approval: true } : {}),
+  };
+}
+
+export interface BulkDismissal {
+  ids: string[];
+  reason: Extract<Decision, { action: 'dismiss' }>['reason'];
+  note?: string | undefined;
+}
+
+/**
+ * Dismisses obvious false flags in one go. Every item goes through the same path as by hand
+ * (claim, then dismiss, each an event) and both events carry the batch id, so the batch can be
+ * found and reviewed later. Items that cannot be dismissed now are reported, not forced.
+ */
+export async function bulkDismiss(ctx: ReviewContext, viewer: Viewer, bulk: BulkDismissal) {
+  requirePermission(viewer, 'review', 'dismiss review items');
+  const scope = itemScopeOf(viewer);
+  const batchId = randomUUID();
+  const dismissed: string[] = [];
+  const skipped: { id: string; code: string; message: string }[] = [];
+  for (const itemId of new Set(bulk.ids)) {
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        const item = await lockVisibleItem(trx, scope, itemId);
+        if (activeClaimHolder(item, new Date()) !== viewer.userId) await claimLocked(ctx, trx, viewer, item, { batch_id: batchId });
+        const decision = { action: 'dismiss', reason: bulk.reason, ...(bulk.note ? { note: bulk.note } : {}) } as const;
+        await ctx.reviewItems.appendInTransaction(trx, {
+          itemId,
+          type: 'dismissed',
+          actorUserId: viewer.userId,
+          payload: { ...(await payloadOf(trx, item, decision)), batch_id: batchId },
+        });
+      });
+      dismissed.push(itemId);
+    } catch (error) {
+      if (!(error instanceof NetraError)) throw error;
+      skipped.push({ id: itemId, code: error.code, message: error.message });
+    }
+  }
+  return { batch_id: batchId, dismissed, skipped };
+}
+
+/** Puts a failed delivery back in the outbox; the request is itself an event in the item's log. */
+export async function retryForwarding(ctx: ReviewContext, viewer: Viewer, forwardingId: string) {
+  requirePermission(viewer, 'review', 'retry deliveries');
+  const scope = itemScopeOf(viewer);
+  const notFound = () => new HttpError(404, 'NETRA_NOT_FOUND', `forwarding ${forwardingId} not found`);
+  return ctx.db.transaction().execute(async (trx) => {
+    const forwardings = new ForwardingRepository(trx);
+    const itemId = await forwardings.itemOf(forwardingId);
+    if (itemId === null) throw notFound();
+    const item = await lockVisibleItem(trx, scope, itemId).catch((error: unknown) => {
+      throw error instanceof HttpError && error.statusCode === 404 ? notFound() : error;
+    });
+    if (!(await forwardings.retry(forwardingId))) {
+      throw new HttpError(409, 'NETRA_NOT_FAILED', 'only a delivery that failed can be retried');
+    }
+    await ctx.reviewItems.appendInTransaction(trx, {
+      itemId: item.id,
+      type: 'forwarding_retried',
+      actorUserId: viewer.userId,
+      payload: { forwarding_id: forwardingId },
+    });
+    return { id: forwardingId, status: 'pending' as const };
   });
 }
 
 async function lockVisibleItem(trx: Tx, scope: ItemScope, itemId: string) {
   const item = await visibleItems(trx, scope)
-    .select(['ri.id', 'ri.agency_id', 'ri.status', 'ri.claimed_by', 'ri.claim_expires_at'])
+    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
+    .select([
+      'ri.id',
+      'ri.agency_id',
+      'ri.status',
+      'ri.claimed_by',
+      'ri.claim_expires_at',
+      'ri.classification_id',
+      'a.requires_four_eyes',
+      sql<boolean>`EXISTS (SELECT 1 FROM review_events ev WHERE ev.review_item_id = ri.id AND ev.type = 'escalated')`.as('escalated'),
+    ])
     .where('ri.id', '=', itemId)
-    .forUpdate()
+    .forUpdate(['ri'])
     .executeTakeFirst();
   if (!item) throw itemNotFound(itemId);
   return item;
@@ -72,33 +193,52 @@ function activeClaimHolder(item: LockedItem, now: Date): number | null {
 }
 
 function assertDecidable(item: LockedItem, userId: number, now: Date): void {
-  if (item.status === 'confirmed' || item.status === 'dismissed') {
+  if (item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') {
     throw new HttpError(409, 'NETRA_ALREADY_DECIDED', `this item is already ${item.status}`);
   }
   if (activeClaimHolder(item, now) !== userId) throw new HttpError(409, 'NETRA_CLAIM_REQUIRED', 'claim the item before deciding it');
 }
 
-/** The outbox row: written in the confirm's transaction, so a confirm and its delivery stand or fall together. */
-async function queueForwarding(
-  trx: Tx,
-  scope: ItemScope,
-  item: LockedItem,
-  event: ReviewEvent,
-  reviewer: Viewer,
-  decision: Extract<Decision, { action: 'confirm' }>,
-) {
+async function lastConfirm(trx: Tx, itemId: string): Promise<ReviewEvent> {
+  return trx
+    .selectFrom('review_events')
+    .selectAll()
+    .where('review_item_id', '=', itemId)
+    .where('type', '=', 'confirmed')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The outbox rows: written in the transaction of the decision that makes the case final, so the
+ * decision and its delivery stand or fall together. The report is frozen here, as JSON and as
+ * the printable page, exactly as the agency will receive it.
+ */
+async function queueForwarding(trx: Tx, scope: ItemScope, item: LockedItem, events: { confirmEvent: ReviewEvent; approveEvent: ReviewEvent | null }) {
   const detail = await loadItemDetail(trx, scope, item.id);
   if (!detail) throw itemNotFound(item.id);
-  const report = buildCaseReport(detail, { event, reviewer, code: decision.code, severity: decision.severity, note: decision.note });
-  return trx
-    .insertInto('forwardings')
-    .values({
-      review_item_id: item.id,
-      confirm_event_id: event.id,
-      agency_id: item.agency_id,
-      idempotency_key: newIdempotencyKey(),
-      report: JSON.stringify(report),
-    })
-    .returning(['id', 'idempotency_key', 'status'])
-    .executeTakeFirstOrThrow();
+  const people = await trx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'role'])
+    .where('id', 'in', [events.confirmEvent.actor_user_id!, events.approveEvent?.actor_user_id ?? events.confirmEvent.actor_user_id!])
+    .execute();
+  const person = (id: number | null) => {
+    const user = people.find((p) => p.id === id)!;
+    return { id: user.id, name: user.display_name, email: user.email, role: user.role };
+  };
+  const decision: ConfirmedDecision = {
+    confirmEvent: events.confirmEvent,
+    confirmer: person(events.confirmEvent.actor_user_id),
+    approval: events.approveEvent ? { event: events.approveEvent, approver: person(events.approveEvent.actor_user_id) } : null,
+  };
+  const report = buildCaseReport(detail, decision);
+  return new ForwardingRepository(trx).queueCase({
+    itemId: item.id,
+    agencyId: item.agency_id,
+    confirmEventId: events.confirmEvent.id,
+    approveEventId: events.approveEvent?.id ?? null,
+    report,
+    reportHtml: renderCaseReportPage(report),
+  });
 }

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { dismissReasons, severities, violationCodes, type ReviewEventType } from '@netra/core';
+import type { Permission } from '../auth/permissions.js';
 
 const note = z.string().trim().min(1).max(4000);
 
-/** What a reviewer may decide about a claimed item; the body of POST /api/review-items/:id/decision. */
+/** What a person may decide about an item; the body of POST /api/review-items/:id/decision. */
 export const decisionSchema = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('confirm'),
     code: z.enum(violationCodes),
     severity: z.enum(severities),
+    /** The rule breached; by default the citation the classifier's evidence gives for the code. */
+    rule: z.string().trim().min(1).max(500).optional(),
     note: note.optional(),
   }),
   z
@@ -18,16 +21,37 @@ export const decisionSchema = z.discriminatedUnion('action', [
       path: ['note'],
     }),
   z.strictObject({ action: z.literal('escalate'), note }),
+  /** On hold while consulting (Bawaslu, legal, the person's superior): say with whom. */
+  z.strictObject({ action: z.literal('hold'), note }),
   z.strictObject({ action: z.literal('release') }),
+  z.strictObject({ action: z.literal('approve'), note: note.optional() }),
+  z.strictObject({ action: z.literal('reopen'), reason: note }),
 ]);
 export type Decision = z.output<typeof decisionSchema>;
+export type DecisionAction = Decision['action'];
 
 export const eventTypeOf = {
   confirm: 'confirmed',
   dismiss: 'dismissed',
   escalate: 'escalated',
+  hold: 'held',
   release: 'released',
-} as const satisfies Record<Decision['action'], ReviewEventType>;
+  approve: 'approved',
+  reopen: 'reopened',
+} as const satisfies Record<DecisionAction, ReviewEventType>;
+
+/** The permission each action needs; the claim-bound ones also need the caller's live claim. */
+export const permissionFor = {
+  confirm: 'review',
+  dismiss: 'review',
+  escalate: 'review',
+  hold: 'review',
+  release: 'review',
+  approve: 'approve',
+  reopen: 'reopen',
+} as const satisfies Record<DecisionAction, Permission>;
+
+export const claimBoundActions: ReadonlySet<DecisionAction> = new Set(['confirm', 'dismiss', 'escalate', 'hold', 'release']);
 
 /** The event payload: the decision without its action, which the event type already says. */
 export function eventPayloadOf(decision: Decision): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EngagementKind, Platform, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
-import type { Database, Post } from '@netra/db';
+import { ForwardingRepository, type Database, type Post } from '@netra/db';
+import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 
 /** A post as we captured it: the text a reviewer saw, and the hash that proves it. */
@@ -28,6 +29,8 @@ export type ReviewSubject =
       last_seen_at: Date;
       /** The candidate's or party's post the ASN liked, shared or replied to. */
       target_post: CapturedPost;
+      /** Who wrote the target post: a registered candidate's or party's account, or someone else. */
+      target_author: { handle: string; candidate: string | null };
       /** The ASN's reply itself, for a comment. */
       comment_post: CapturedPost | null;
     };
@@ -53,7 +56,7 @@ export interface ReviewItemDetail {
     name: string;
     nip: string;
     position: string | null;
-    agency: { id: number; code: string; name: string };
+    agency: { id: number; code: string; name: string; requires_four_eyes: boolean };
     region: { code: string; name: string };
     /** The allowed exception: an ASN may appear with a spouse who is a candidate (DOMAIN.md). */
     spouse_candidate: { id: number; label: string; election: string } | null;
@@ -66,10 +69,31 @@ export interface ReviewItemDetail {
     suggested_severity: Severity | null;
     /** As the classifier recorded it: matched spans, symbols, candidate, election, rule. */
     evidence: unknown;
+    /** The evidence items that could be read, for highlights and rule citations. */
+    findings: EvidenceItem[];
+    exception: string | null;
+    /** The elections the matched candidates belong to, by code. */
+    elections: { code: string; name: string }[];
     classified_at: Date;
   };
   subject: ReviewSubject;
   history: HistoryEntry[];
+}
+
+/** What the workspace shows beside the case itself (not part of the forwarded report). */
+export interface ItemWorkspace {
+  /** This civil servant's other items the viewer may see, newest first. */
+  earlier_items: { id: string; status: ReviewStatus; opened_at: Date; codes: string[] }[];
+  forwardings: {
+    id: string;
+    channel: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: Date;
+    delivered_at: Date | null;
+    created_at: Date;
+  }[];
 }
 
 /** The item with this id if the scope lets the caller see it; null otherwise (same as absent). */
@@ -106,6 +130,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       'a.id as agency_id',
       'a.code as agency_code',
       'a.name as agency_name',
+      'a.requires_four_eyes',
       'r.code as region_code',
       'r.name as region_name',
       'spouse.id as spouse_id',
@@ -123,6 +148,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
 
   const posts = await loadPosts(db, [row.post_id, row.target_post_id, row.evidence_post_id]);
   const post = (id: string | null) => (id === null ? null : (posts.get(id) ?? null));
+  const evidence = readEvidence(row.evidence);
   const subject: ReviewSubject =
     row.engagement_kind === null
       ? { kind: 'post', post: required(post(row.post_id), 'post') }
@@ -132,6 +158,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
           first_seen_at: required(row.first_seen_at, 'engagement'),
           last_seen_at: required(row.last_seen_at, 'engagement'),
           target_post: required(post(row.target_post_id), 'target post'),
+          target_author: await loadAuthor(db, required(row.target_post_id, 'target post')),
           comment_post: post(row.evidence_post_id),
         };
 
@@ -149,7 +176,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       name: row.full_name,
       nip: row.nip,
       position: row.position,
-      agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+      agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name, requires_four_eyes: row.requires_four_eyes },
       region: { code: row.region_code, name: row.region_name },
       spouse_candidate:
         row.spouse_id === null
@@ -163,11 +190,44 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       codes: row.codes,
       suggested_severity: row.severity,
       evidence: row.evidence,
+      findings: evidence.items,
+      exception: evidence.exception,
+      elections: await loadElections(db, evidence.items),
       classified_at: row.classified_at,
     },
     subject,
     history: await loadHistory(db, row.id),
   };
+}
+
+/** The civil servant's other items within the same scope, and the deliveries of this one. */
+export async function loadItemWorkspace(db: Kysely<Database>, scope: ItemScope, detail: ReviewItemDetail): Promise<ItemWorkspace> {
+  const earlier = await visibleItems(db, scope)
+    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
+    .select(['ri.id', effectiveStatus.as('status'), 'ri.opened_at', 'c.codes'])
+    .where('ri.civil_servant_id', '=', detail.civil_servant.id)
+    .where('ri.id', '<>', detail.id)
+    .orderBy('ri.opened_at', 'desc')
+    .limit(50)
+    .execute();
+  return { earlier_items: earlier, forwardings: await new ForwardingRepository(db).forItem(detail.id) };
+}
+
+async function loadAuthor(db: Kysely<Database>, postId: string): Promise<{ handle: string; candidate: string | null }> {
+  const row = await db
+    .selectFrom('posts as p')
+    .leftJoin('social_accounts as sa', 'sa.id', 'p.account_id')
+    .leftJoin('candidates as cand', 'cand.id', 'sa.candidate_id')
+    .select(['p.author_handle', 'cand.label'])
+    .where('p.id', '=', postId)
+    .executeTakeFirstOrThrow();
+  return { handle: row.author_handle, candidate: row.label };
+}
+
+async function loadElections(db: Kysely<Database>, items: readonly EvidenceItem[]) {
+  const codes = [...new Set(items.flatMap((e) => (e.candidate ? [e.candidate.electionCode] : [])))];
+  if (codes.length === 0) return [];
+  return db.selectFrom('elections').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
 }
 
 async function loadPosts(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, CapturedPost>> {

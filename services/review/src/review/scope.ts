@@ -47,3 +47,9 @@ export const effectiveStatus = sql<ReviewStatus>`
 export function isItemId(value: string): boolean {
   return /^[1-9][0-9]{0,17}$/.test(value);
 }
+
+/** The agencies whose items the scope covers, for the queue's agency filter. */
+export function visibleAgencies(db: Kysely<Database>, scope: ItemScope) {
+  const agencies = db.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('code');
+  return (scope.kind === 'all' ? agencies : agencies.where('id', '=', scope.agencyId)).execute();
+}

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requireApiSession } from '../auth/request-session.js';
 import type { ReviewContext } from '../context.js';
+import { adminRoutes } from './admin.js';
+import { forwardingRoutes } from './forwardings.js';
 import { reviewItemRoutes } from './review-items.js';
 import { sessionRoutes } from './session.js';
 
@@ -10,5 +12,7 @@ export function apiRoutes(ctx: ReviewContext): FastifyPluginAsync {
     app.addHook('onRequest', requireApiSession(ctx));
     await app.register(sessionRoutes(ctx));
     await app.register(reviewItemRoutes(ctx));
+    await app.register(forwardingRoutes(ctx));
+    await app.register(adminRoutes(ctx));
   };
 }

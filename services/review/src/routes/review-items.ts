@@ -1,14 +1,24 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { dismissReasons } from '@netra/core';
 import { sessionOf } from '../auth/request-session.js';
 import type { ReviewContext } from '../context.js';
 import { itemNotFound } from '../errors.js';
-import { claimItem, decideItem } from '../review/actions.js';
+import { bulkDismiss, claimItem, decideItem } from '../review/actions.js';
 import { decisionSchema } from '../review/decision.js';
-import { loadItemDetail } from '../review/detail.js';
-import { listQueue, queueFilterSchema } from '../review/queue.js';
+import { openItem } from '../review/open-item.js';
+import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
 import { isItemId, itemScopeOf } from '../review/scope.js';
 
 type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
+
+const bulkDismissSchema = z
+  .strictObject({
+    ids: z.array(z.string().regex(/^[1-9][0-9]{0,17}$/)).min(1).max(200),
+    reason: z.enum(dismissReasons),
+    note: z.string().trim().min(1).max(4000).optional(),
+  })
+  .refine((d) => d.reason !== 'other' || d.note !== undefined, { message: "a note is required when the reason is 'other'", path: ['note'] });
 
 /** The queue, an item's full evidence, claims and decisions; all scoped to the caller (invariant 4). */
 export function reviewItemRoutes(ctx: ReviewContext): FastifyPluginAsync {
@@ -20,14 +30,15 @@ export function reviewItemRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     app.get('/review-items', async (request) => {
       const scope = itemScopeOf(sessionOf(request).viewer);
-      return listQueue(ctx.db, scope, queueFilterSchema.parse(request.query));
+      const filter = parseQueueFilter(request.query);
+      const [page, summary] = await Promise.all([listQueue(ctx.db, scope, filter), summarizeQueue(ctx.db, scope, filter)]);
+      return { ...page, ...summary };
     });
 
     app.get('/review-items/:id', async (request: ItemRequest) => {
-      const scope = itemScopeOf(sessionOf(request).viewer);
-      const detail = await loadItemDetail(ctx.db, scope, itemIdOf(request));
-      if (!detail) throw itemNotFound(request.params.id);
-      return detail;
+      const opened = await openItem(ctx, sessionOf(request).viewer, itemIdOf(request));
+      if (!opened) throw itemNotFound(request.params.id);
+      return { ...opened.item, ...opened.workspace };
     });
 
     app.post('/review-items/:id/claim', async (request: ItemRequest) =>
@@ -39,6 +50,10 @@ export function reviewItemRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const itemId = itemIdOf(request);
       return decideItem(ctx, viewer, itemId, decisionSchema.parse(request.body));
     });
+
+    app.post('/review-items/bulk-dismiss', async (request) =>
+      bulkDismiss(ctx, sessionOf(request).viewer, bulkDismissSchema.parse(request.body)),
+    );
   };
 }
 

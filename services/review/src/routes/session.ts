@@ -13,7 +13,7 @@ export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.post('/session', { config: { public: true } }, async (request, reply) => {
       const { email, password } = signInSchema.parse(request.body);
-      const viewer = await authenticate(ctx.db, email, password);
+      const viewer = await authenticate(ctx.db, ctx.throttle, email, password);
       if (!viewer) throw badCredentials();
       const { token, expiresAt } = await openSession(ctx.db, viewer.userId);
       ctx.cookie.set(reply, token, expiresAt);

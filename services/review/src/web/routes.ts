@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AgencySettingsRepository, ForwardingRepository, listUsers } from '@netra/db';
+import { requirePermission } from '../auth/permissions.js';
 import { resolveSession, type RequestSession } from '../auth/request-session.js';
 import { csrfTokenFor } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
 import { itemNotFound } from '../errors.js';
 import { loadItemDetail } from '../review/detail.js';
-import { listQueue, queueFilterSchema } from '../review/queue.js';
-import { isItemId, itemScopeOf } from '../review/scope.js';
-import { itemPage, queuePage, signInPage } from './pages.js';
+import { openItem, VIEWING_WINDOW_SECONDS } from '../review/open-item.js';
+import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
+import { REPORT_STYLE_CSP_SOURCE } from '../review/report-page.js';
+import { isItemId, itemScopeOf, visibleAgencies } from '../review/scope.js';
+import { CSP_HEADER, strictCsp } from '../security-headers.js';
+import { dictionaryFor } from './i18n.js';
+import { langOf, rememberLang } from './lang.js';
+import { adminPage } from './pages/admin.js';
+import { itemPage } from './pages/item.js';
+import type { PageSession } from './pages/layout.js';
+import { queuePage } from './pages/queue.js';
+import { signInPage } from './pages/sign-in.js';
 
 // Read once at start: two small files do not need a static-file server.
 const staticFiles = {
@@ -16,10 +27,13 @@ const staticFiles = {
 };
 
 const HTML = 'text/html; charset=utf-8';
+type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
 
-/** The sign-in page, the queue and an item's page; pages without a session send you to sign in. */
+/** The workspace's pages; pages without a session send you to sign in. */
 export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
+    app.addHook('onRequest', async (request, reply) => rememberLang(request, reply));
+
     app.get('/static/:file', async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
       const name = request.params.file;
       if (!Object.hasOwn(staticFiles, name)) return reply.callNotFound();
@@ -29,24 +43,55 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     app.get('/', async (request, reply) => {
       if (await resolveSession(ctx, request)) return reply.redirect('/queue', 303);
-      return reply.type(HTML).send(signInPage());
+      return reply.type(HTML).send(signInPage(dictionaryFor(langOf(request))));
     });
 
     app.get('/queue', async (request, reply) => {
       const session = await pageSession(request, reply);
       if (!session) return reply;
-      const filter = queueFilterSchema.parse(request.query);
-      const { items, next_cursor } = await listQueue(ctx.db, itemScopeOf(session.viewer), filter);
-      return reply.type(HTML).send(queuePage(pageContext(session), filter, items, next_cursor));
+      const scope = itemScopeOf(session.viewer);
+      const filter = parseQueueFilter(request.query);
+      const [{ items, next_cursor }, summary, choices] = await Promise.all([
+        listQueue(ctx.db, scope, filter),
+        summarizeQueue(ctx.db, scope, filter),
+        queueChoices(scope),
+      ]);
+      const view = { filter, rows: items, nextCursor: next_cursor, summary, choices, now: new Date() };
+      return reply.type(HTML).send(queuePage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
     });
 
-    app.get('/items/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    app.get('/items/:id', async (request: ItemRequest, reply) => {
       const session = await pageSession(request, reply);
       if (!session) return reply;
       const { id } = request.params;
-      const detail = isItemId(id) ? await loadItemDetail(ctx.db, itemScopeOf(session.viewer), id) : null;
-      if (!detail) throw itemNotFound(id);
-      return reply.type(HTML).send(itemPage(pageContext(session), detail));
+      const opened = isItemId(id) ? await openItem(ctx, session.viewer, id) : null;
+      if (!opened) throw itemNotFound(id);
+      const viewers = await ctx.caseViews.recentViewers(id, session.viewer.userId, VIEWING_WINDOW_SECONDS);
+      const view = { ...opened, viewers, leaseSeconds: ctx.claimLeaseSeconds, now: new Date() };
+      return reply.type(HTML).send(itemPage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
+    });
+
+    /** The printable report exactly as it was forwarded (self-contained, no script). */
+    app.get('/items/:id/report', async (request: ItemRequest, reply) => {
+      const session = await pageSession(request, reply);
+      if (!session) return reply;
+      const { id } = request.params;
+      const visible = isItemId(id) ? await loadItemDetail(ctx.db, itemScopeOf(session.viewer), id) : null;
+      const report = visible ? await new ForwardingRepository(ctx.db).reportHtml(id) : null;
+      if (!report) throw itemNotFound(id);
+      await ctx.caseViews.record(id, session.viewer.userId);
+      return reply
+        .type(HTML)
+        .header(CSP_HEADER, strictCsp({ 'script-src': "'none'", 'style-src': REPORT_STYLE_CSP_SOURCE }))
+        .send(report);
+    });
+
+    app.get('/admin', async (request, reply) => {
+      const session = await pageSession(request, reply);
+      if (!session) return reply;
+      requirePermission(session.viewer, 'administer', 'administer Netra');
+      const view = { users: await listUsers(ctx.db), agencies: await new AgencySettingsRepository(ctx.db).list(), now: new Date() };
+      return reply.type(HTML).send(adminPage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
     });
 
     /** The session, or a redirect to sign in (then the caller returns the reply). */
@@ -55,9 +100,17 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       if (!session) reply.redirect('/', 303);
       return session;
     }
+
+    /** The choices of the queue's filters, within what the viewer may see. */
+    async function queueChoices(scope: ReturnType<typeof itemScopeOf>) {
+      const agencies = await visibleAgencies(ctx.db, scope);
+      const regions = await ctx.db.selectFrom('regions').select(['code', 'name']).orderBy('code').execute();
+      const elections = await ctx.db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').execute();
+      return { agencies, regions, elections };
+    }
   };
 }
 
-function pageContext(session: RequestSession) {
+function pageSessionOf(session: RequestSession): PageSession {
   return { viewer: session.viewer, csrfToken: csrfTokenFor(session.token) };
 }

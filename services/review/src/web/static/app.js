@@ -1,23 +1,91 @@
-// Netra review pages: sends forms marked data-api to the JSON API with the session's CSRF token.
+// Netra review pages: sends forms marked data-api to the JSON API with the session's CSRF token,
+// keeps a held claim alive while its page is open, and offers single-key shortcuts.
 // Served as a file so the Content-Security-Policy can forbid inline scripts.
 'use strict';
 
-const csrfToken = document.querySelector('meta[name="netra-csrf"]')?.getAttribute('content');
+const csrfToken = document.querySelector('meta[name="netra-csrf"]')?.getAttribute('content') ?? '';
+
+function callApi(url, method, fields) {
+  const headers = { 'x-netra-csrf': csrfToken };
+  const init = method === 'DELETE' ? { method, headers } : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(fields ?? {}) };
+  return fetch(url, { ...init, credentials: 'same-origin' });
+}
+
+/** Form fields as JSON: empty ones left out, names ending in [] collected into arrays. */
+function fieldsOf(form) {
+  const fields = {};
+  for (const [name, value] of new FormData(form)) {
+    if (name.endsWith('[]')) (fields[name.slice(0, -2)] ??= []).push(value);
+    else if (value !== '') fields[name] = value;
+  }
+  return fields;
+}
+
+function showError(form, message) {
+  const box = form.querySelector('[data-error]') ?? document.querySelector('[data-error]');
+  if (box) box.textContent = message;
+}
 
 document.addEventListener('submit', async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
   event.preventDefault();
-  const method = form.dataset.method ?? 'POST';
-  const fields = Object.fromEntries([...new FormData(form)].filter(([, value]) => value !== ''));
-  const headers = { 'x-netra-csrf': csrfToken ?? '' };
-  const init = method === 'DELETE' ? { method, headers } : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(fields) };
-  const response = await fetch(form.dataset.api, { ...init, credentials: 'same-origin' });
+  const response = await callApi(form.dataset.api, form.dataset.method ?? 'POST', fieldsOf(form));
   if (response.ok) {
+    if (form.hasAttribute('data-show-result')) {
+      const out = document.querySelector('[data-result]');
+      if (out) out.textContent = JSON.stringify(await response.json(), null, 2);
+      return;
+    }
     location.assign(form.dataset.next ?? location.href);
     return;
   }
   const problem = await response.json().catch(() => ({ message: response.statusText }));
-  const errorBox = document.querySelector('[data-error]');
-  if (errorBox) errorBox.textContent = problem.message ?? 'Gagal';
+  showError(form, problem.message ?? 'Gagal');
+});
+
+// Heartbeat: renew a claim this person holds while the page is visible, so a long look at a
+// case does not lose it; an abandoned tab stops renewing and the lease runs out.
+const heartbeat = document.querySelector('[data-heartbeat]');
+if (heartbeat) {
+  const every = Number(heartbeat.getAttribute('data-heartbeat-seconds')) * 1000;
+  setInterval(() => {
+    if (document.visibilityState === 'visible') callApi(heartbeat.getAttribute('data-heartbeat'), 'POST', {});
+  }, every);
+}
+
+// Shortcuts, ignored while typing in a field.
+const rows = [...document.querySelectorAll('[data-item-row]')];
+let current = -1;
+function moveTo(index) {
+  if (rows.length === 0) return;
+  rows[current]?.classList.remove('current');
+  current = Math.max(0, Math.min(rows.length - 1, index));
+  rows[current].classList.add('current');
+  rows[current].scrollIntoView({ block: 'nearest' });
+}
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
+  const severity = { 1: 'ringan', 2: 'sedang', 3: 'berat' }[event.key];
+  if (severity) {
+    const select = document.querySelector('[data-severity]');
+    if (select) select.value = severity;
+    return;
+  }
+  if (event.key === 'j') return moveTo(current + 1);
+  if (event.key === 'k') return moveTo(current - 1);
+  if ((event.key === 'o' || event.key === 'Enter') && current >= 0) {
+    rows[current].querySelector('[data-item-link]')?.click();
+    return;
+  }
+  const form = document.querySelector(`form[data-shortcut="${CSS.escape(event.key)}"]`);
+  if (!form) return;
+  event.preventDefault();
+  // A form that needs more (a note) gets the focus; one that is complete is sent.
+  const missing = [...form.querySelectorAll('[required]')].find((field) => field.value === '');
+  if (missing) missing.focus();
+  else form.requestSubmit();
 });

@@ -1,0 +1,85 @@
+import type { CapturedPost, ReviewItemDetail } from '../../review/detail.js';
+import { highlightSegments, type EvidenceItem } from '../../review/evidence.js';
+import { html, safeHref, type SafeHtml } from '../html.js';
+import type { Dictionary } from '../i18n.js';
+import { when } from './layout.js';
+
+/** Pieces shared by the item page and the printable case report. */
+
+/** Post text with the classifier's matched words marked; every segment is escaped. */
+export function highlightedText(text: string, findings: readonly EvidenceItem[], source: 'text' | 'target'): SafeHtml {
+  return html`${highlightSegments(text, findings, source).map((segment) =>
+    segment.codes.length > 0 ? html`<mark title="${segment.codes.join(', ')}">${segment.text}</mark>` : html`${segment.text}`,
+  )}`;
+}
+
+export function capturedPost(
+  dict: Dictionary,
+  title: string,
+  post: CapturedPost,
+  findings: readonly EvidenceItem[],
+  source: 'text' | 'target',
+): SafeHtml {
+  const { t } = dict;
+  const href = safeHref(post.url);
+  return html`<article class="captured">
+<h3>${title} — @${post.author_handle} (${post.platform})</h3>
+<blockquote class="post-text" data-post-text>${highlightedText(post.text, findings, source)}</blockquote>
+<dl>
+<dt>${t.url}</dt><dd>${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${href}</a>` : (post.url ?? '—')}</dd>
+<dt>${t.postedAt}</dt><dd>${when(post.posted_at)}</dd>
+<dt>${t.capturedAt}</dt><dd>${when(post.captured_at)}</dd>
+<dt>${t.sha256}</dt><dd><code>${post.content_sha256}</code></dd>
+${post.deleted_at ? html`<dt>${t.deletedAt}</dt><dd>${when(post.deleted_at)}</dd>` : ''}
+</dl>
+</article>`;
+}
+
+export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[], elections: readonly { code: string; name: string }[]): SafeHtml {
+  const { t, labels } = dict;
+  if (findings.length === 0) return html`<p>${t.none}</p>`;
+  const electionName = (code: string) => elections.find((e) => e.code === code)?.name ?? code;
+  return html`<table class="findings">
+<thead><tr><th>${t.code}</th><th>${t.matched}</th><th>${t.symbol}</th><th>${t.candidate}</th><th>${t.rule}</th><th>${t.severity}</th></tr></thead>
+<tbody>${findings.map(
+    (f) => html`<tr>
+<td>${labels.code[f.code as keyof typeof labels.code] ?? f.code} <code>${f.code}</code></td>
+<td>${f.matchedText ?? '—'}</td>
+<td>${f.symbol ?? '—'}</td>
+<td>${f.candidate ? html`${f.candidate.ballotNumber ? `${String(f.candidate.ballotNumber).padStart(2, '0')} ` : ''}${f.candidate.label} · ${electionName(f.candidate.electionCode)}` : '—'}</td>
+<td>${f.rule ?? '—'}</td>
+<td>${f.severity ?? '—'}</td>
+</tr>`,
+  )}</tbody>
+</table>`;
+}
+
+const MAX_DEPTH = 6;
+
+/** Renders stored JSON (evidence, event payloads) of any shape as nested lists. */
+export function renderValue(value: unknown, depth = 0): SafeHtml {
+  if (value === null || value === undefined) return html`—`;
+  if (depth >= MAX_DEPTH) return html`<code>${JSON.stringify(value)}</code>`;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? html`—` : html`<ol>${value.map((entry) => html`<li>${renderValue(entry, depth + 1)}</li>`)}</ol>`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length === 0
+      ? html`—`
+      : html`<dl>${entries.map(([key, entry]) => html`<dt>${key}</dt><dd>${renderValue(entry, depth + 1)}</dd>`)}</dl>`;
+  }
+  return html`${String(value)}`;
+}
+
+/** Who the case is about: the same facts on the item page and in the agency's report. */
+export function civilServantFacts(dict: Dictionary, cs: ReviewItemDetail['civil_servant']): SafeHtml {
+  const { t } = dict;
+  return html`<dl>
+<dt>${t.name}</dt><dd>${cs.name}</dd>
+<dt>${t.nip}</dt><dd>${cs.nip}</dd>
+<dt>${t.position}</dt><dd>${cs.position ?? '—'}</dd>
+<dt>${t.agency}</dt><dd>${cs.agency.name} (${cs.agency.code})</dd>
+<dt>${t.region}</dt><dd>${cs.region.name} (${cs.region.code})</dd>
+</dl>`;
+}

@@ -1,0 +1,163 @@
+import { dismissReasons, severities, violationCodes } from '@netra/core';
+import { can } from '../../auth/permissions.js';
+import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
+import { html, type SafeHtml } from '../html.js';
+import type { Dictionary } from '../i18n.js';
+import { capturedPost, civilServantFacts, findingsTable, renderValue } from './fragments.js';
+import { layout, when, type PageSession } from './layout.js';
+
+export interface ItemView {
+  item: ReviewItemDetail;
+  workspace: ItemWorkspace;
+  viewers: { display_name: string; last_viewed_at: Date }[];
+  leaseSeconds: number;
+  now: Date;
+}
+
+export function itemPage(dict: Dictionary, session: PageSession, view: ItemView): string {
+  const { t, labels } = dict;
+  const { item, workspace } = view;
+  const cs = item.civil_servant;
+  const findings = item.classification.findings;
+  const holdsClaim = item.claim !== null && item.claim.user_id === session.viewer.userId && item.claim.expires_at > view.now;
+  return layout(
+    { dict, session },
+    `${t.item} #${item.id}`,
+    html`<h1>${t.item} #${item.id}</h1>
+<p>${t.status}: <strong data-item-status="${item.status}">${labels.status[item.status]}</strong>
+${item.claim ? html` — ${t.claimedBy} ${item.claim.display_name} ${t.until} ${when(item.claim.expires_at)}` : ''}
+· ${t.priority} ${item.priority.toFixed(2)} · ${t.opened} ${when(item.opened_at)}</p>
+${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing}: ${view.viewers.map((v) => v.display_name).join(', ')}</p>` : ''}
+
+<div class="columns">
+<div>
+<section>
+<h2>${t.content}</h2>
+${item.subject.kind === 'post'
+  ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text')
+  : html`<p>${item.subject.engagement_kind} · ${t.engagedFirstSeen} ${when(item.subject.first_seen_at)}.
+${t.targetAuthor}: @${item.subject.target_author.handle} (${item.subject.target_author.candidate ? `${t.candidateAccount} ${item.subject.target_author.candidate}` : t.notRegistered})</p>
+${item.subject.comment_post ? capturedPost(dict, t.asnComment, item.subject.comment_post, findings, 'text') : ''}
+${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target')}`}
+</section>
+
+<section>
+<h2>${t.classification}</h2>
+<p>${t.score} ${item.classification.score.toFixed(2)} · ${t.code} ${item.classification.codes.join(', ')} ·
+${t.suggestedSeverity} <strong>${item.classification.suggested_severity ?? '—'}</strong> · ${t.classifierVersion} ${item.classification.classifier_version}</p>
+${item.classification.exception ? html`<p class="warning">${t.exception}: ${item.classification.exception}</p>` : ''}
+${findingsTable(dict, findings, item.classification.elections)}
+<details><summary>${t.rawEvidence}</summary>${renderValue(item.classification.evidence)}</details>
+</section>
+</div>
+
+<div>
+<section>
+<h2>${t.civilServant}</h2>
+${civilServantFacts(dict, cs)}
+${cs.spouse_candidate ? html`<p class="warning">${t.spouseException} (${cs.spouse_candidate.label}, ${cs.spouse_candidate.election}). ${t.spouseExceptionNote}</p>` : ''}
+</section>
+
+<section>
+<h2>${t.decision}</h2>
+${cs.agency.requires_four_eyes ? html`<p class="hint">${t.fourEyesNotice}</p>` : ''}
+<p class="error" data-error></p>
+${decisionForms(dict, session, view, holdsClaim)}
+</section>
+
+<section>
+<h2>${t.forwarding}</h2>
+${workspace.forwardings.length === 0
+  ? html`<p>${t.none}</p>`
+  : html`<table data-forwardings><thead><tr><th>${t.channel}</th><th>${t.status}</th><th>${t.attempts}</th><th>${t.lastError}</th><th></th></tr></thead><tbody>
+${workspace.forwardings.map(
+  (f) => html`<tr data-forwarding-status="${f.status}"><td>${f.channel}</td><td>${labels.forwardingStatus[f.status as 'pending']}${f.delivered_at ? ` ${when(f.delivered_at)}` : ''}</td><td>${f.attempts}</td><td>${f.last_error ?? '—'}</td>
+<td>${f.status === 'failed' && can(session.viewer, 'review') ? html`<form data-api="/api/forwardings/${f.id}/retry"><button>${t.retry}</button></form>` : ''}</td></tr>`,
+)}</tbody></table>
+<p><a href="/items/${item.id}/report" target="_blank" rel="noopener">${t.report}</a></p>`}
+</section>
+
+<section>
+<h2>${t.earlierItems}</h2>
+${workspace.earlier_items.length === 0
+  ? html`<p>${t.none}</p>`
+  : html`<ul>${workspace.earlier_items.map(
+      (e) => html`<li><a href="/items/${e.id}">#${e.id}</a> ${labels.status[e.status]} · ${e.codes.join(', ')} · ${when(e.opened_at)}</li>`,
+    )}</ul>`}
+</section>
+</div>
+</div>
+
+<section>
+<h2>${t.history}</h2>
+<table data-history>
+<thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th></tr></thead>
+<tbody>
+${item.history.map(
+  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at)}</td><td>${renderValue(entry.payload)}</td></tr>`,
+)}
+</tbody>
+</table>
+</section>
+<p class="hint">${t.shortcuts}</p>`,
+  );
+}
+
+/** Only the actions that can succeed now for this person are offered. */
+function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, holdsClaim: boolean): SafeHtml {
+  const { t, labels } = dict;
+  const { item } = view;
+  const api = `/api/review-items/${item.id}`;
+  const viewer = session.viewer;
+  const escalated = item.history.some((e) => e.type === 'escalated');
+  const claimable =
+    can(viewer, 'review') &&
+    !holdsClaim &&
+    (item.status === 'open' || item.status === 'on_hold' || item.status === 'escalated') &&
+    (!escalated || can(viewer, 'claim_escalated'));
+  const forms: SafeHtml[] = [];
+  if (claimable) forms.push(html`<form data-api="${api}/claim" data-shortcut="c"><button>${t.claim}</button></form>`);
+  if (holdsClaim) {
+    forms.push(html`<div data-heartbeat="${api}/claim" data-heartbeat-seconds="${Math.max(5, Math.floor(view.leaseSeconds / 2))}"></div>
+<form data-api="${api}/decision" data-shortcut="y" class="confirm">
+<input type="hidden" name="action" value="confirm">
+<label>${t.code} <select name="code">${violationCodes.map(
+      (code) => html`<option value="${code}"${item.classification.codes[0] === code ? html` selected` : ''}>${labels.code[code]}</option>`,
+    )}</select></label>
+<label>${t.severity} <select name="severity" data-severity>${severities.map(
+      (severity) => html`<option value="${severity}"${item.classification.suggested_severity === severity ? html` selected` : ''}>${labels.severity[severity]}</option>`,
+    )}</select></label>
+<label>${t.note} <input name="note"></label>
+<button>${item.civil_servant.agency.requires_four_eyes ? t.confirmForApproval : t.confirmAndForward}</button>
+</form>
+<form data-api="${api}/decision" data-shortcut="x">
+<input type="hidden" name="action" value="dismiss">
+<label>${t.reason} <select name="reason">${dismissReasons.map(
+      (reason) => html`<option value="${reason}">${labels.dismissReason[reason]}</option>`,
+    )}</select></label>
+<label>${t.note} <input name="note"></label>
+<button>${t.dismiss}</button>
+</form>
+<form data-api="${api}/decision" data-shortcut="e">
+<input type="hidden" name="action" value="escalate">
+<label>${t.note} <input name="note" required></label>
+<button>${t.escalate}</button>
+</form>
+<form data-api="${api}/decision">
+<input type="hidden" name="action" value="hold">
+<label>${t.note} <input name="note" required></label>
+<button>${t.hold}</button>
+</form>
+<form data-api="${api}/decision" data-shortcut="r"><input type="hidden" name="action" value="release"><button>${t.release}</button></form>`);
+  }
+  const confirmer = [...item.history].reverse().find((e) => e.type === 'confirmed')?.actor?.id;
+  if (item.status === 'awaiting_approval' && can(viewer, 'approve') && confirmer !== viewer.userId) {
+    forms.push(html`<form data-api="${api}/decision"><input type="hidden" name="action" value="approve">
+<label>${t.note} <input name="note"></label><button>${t.approve}</button></form>`);
+  }
+  if ((item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') && can(viewer, 'reopen')) {
+    forms.push(html`<form data-api="${api}/decision"><input type="hidden" name="action" value="reopen">
+<label>${t.reason} <input name="reason" required></label><button>${t.reopen}</button></form>`);
+  }
+  return html`${forms}`;
+}
