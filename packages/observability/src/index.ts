@@ -1,0 +1,11 @@
+export { instrumentWorker, readWatchedQueues, watchQueues } from './bullmq.js';
+export { metricsText } from './exposition.js';
+export { observeService, type ObservedService } from './observe-service.js';
+export { serviceEndpoints, type ServiceEndpointsOptions } from './fastify-plugin.js';
+export { recordForwardingOutcome, type ForwardingOutcome } from './forwarding.js';
+export { startHealthServer, type HealthServer } from './health-server.js';
+export * as metrics from './metrics.js';
+export { recordPlatformCall } from './platform-calls.js';
+export { checkReadiness, postgresAnswers, redisAnswers, type Readiness, type ReadinessChecks } from './readiness.js';
+export { metricsRegistry, setServiceName } from './registry.js';
+export { recordStatsRefresh } from './stats-refresh.js';

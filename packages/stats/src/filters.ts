@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * What an analyst may group and filter by, shared by the API, the page and the CLI so the three
+ * accept exactly the same words.
+ */
+export const dimensions = ['agency', 'province', 'regency', 'code', 'severity', 'platform', 'election', 'day', 'week'] as const;
+export type Dimension = (typeof dimensions)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date');
+
+/** `by=agency,code` (or repeated `by`), deduplicated, in the order given. */
+const dimensionList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : [value].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)))
+  .pipe(z.array(z.enum(dimensions)))
+  .transform((list) => [...new Set(list)])
+  .refine((list) => !(list.includes('day') && list.includes('week')), 'group by day or by week, not both');
+
+export const statsQuerySchema = z
+  .object({
+    by: dimensionList,
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** An election code, e.g. 'pilpres-2024'. */
+    election: z.string().min(1).max(100).optional(),
+    /** An agency code (or numeric id). */
+    agency: z.string().min(1).max(100).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+export type StatsQuery = z.output<typeof statsQuerySchema>;
+export type StatsFilter = Pick<StatsQuery, 'from' | 'to' | 'election' | 'agency'>;

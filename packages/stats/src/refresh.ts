@@ -1,0 +1,146 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Db } from '@netra/db';
+
+export interface RefreshResult {
+  /** Review items whose facts were (re)computed. */
+  items: number;
+  /** (flag day, agency) cells whose rollup rows were rebuilt. */
+  cells: number;
+  durationMs: number;
+}
+
+/**
+ * Items changed this long before the last one read are read again: updated_at is written with
+ * the writer's clock at the start of its transaction, so a commit can land slightly "in the past".
+ * Re-reading is harmless (the facts are upserted), missing one is not.
+ */
+const REREAD_WINDOW = '5 minutes';
+
+/**
+ * Brings the statistics tables up to date with review_items: recomputes the facts of every item
+ * changed since the last run, then rebuilds the rollup rows of the (flag day, agency) cells
+ * those items belong to. `full` recomputes everything (after a change of how facts are derived,
+ * say).
+ * Returns null when another process is refreshing at this moment.
+ */
+export async function refreshStatistics(db: Db, options: { full?: boolean } = {}): Promise<RefreshResult | null> {
+  const started = performance.now();
+  return db.transaction().execute(async (trx) => {
+    const { rows: lock } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('netra:stats-refresh')) AS locked`.execute(trx);
+    if (!lock[0]?.locked) return null;
+
+    const state = options.full ? undefined : await trx.selectFrom('stats_refresh_state').select('source_through').executeTakeFirst();
+    const since = state ? sql`${state.source_through}::timestamptz - ${REREAD_WINDOW}::interval` : sql`'-infinity'::timestamptz`;
+
+    const { rows } = await sql<{ items: number; days: string[] | null; agencies: number[] | null; through: Date | null }>`
+      WITH changed AS (
+        SELECT ri.* FROM review_items ri WHERE ri.updated_at > ${since}
+      ), upserted AS (
+        INSERT INTO stats_flags (
+          review_item_id, agency_id, region_code, province_code, election_code, platform, codes, severity,
+          flagged_at, flagged_on, status, decision, decided_at, decided_by, decided_code, decided_severity, decision_seconds
+        )
+        SELECT ri.id, ri.agency_id, cs.region_code, coalesce(r.parent_code, r.code),
+               jsonb_path_query_first(c.evidence, 'lax $.**.electionCode') #>> '{}',
+               coalesce(p.platform, sa.platform),
+               CASE WHEN cardinality(c.codes) = 0 THEN ARRAY['unspecified'] ELSE c.codes END,
+               c.severity,
+               ri.opened_at, (ri.opened_at AT TIME ZONE 'Asia/Jakarta')::date,
+               ri.status, d.type, d.created_at, d.actor_user_id,
+               coalesce(d.payload->>'code', c.codes[1]), coalesce(d.payload->>'severity', c.severity),
+               extract(epoch FROM d.created_at - ri.opened_at)::int
+        FROM changed ri
+        JOIN civil_servants cs ON cs.id = ri.civil_servant_id
+        JOIN regions r ON r.code = cs.region_code
+        JOIN classifications c ON c.id = ri.classification_id
+        LEFT JOIN posts p ON p.id = ri.post_id
+        LEFT JOIN engagements e ON e.id = ri.engagement_id
+        LEFT JOIN social_accounts sa ON sa.id = e.account_id
+        -- The decision behind a final status: its latest confirm or dismiss event.
+        LEFT JOIN LATERAL (
+          SELECT ev.type, ev.created_at, ev.actor_user_id, ev.payload
+          FROM review_events ev
+          WHERE ev.review_item_id = ri.id AND ev.type = ri.status
+          ORDER BY ev.seq DESC
+          LIMIT 1
+        ) d ON ri.status IN ('confirmed', 'dismissed')
+        ON CONFLICT (review_item_id) DO UPDATE SET
+          agency_id = excluded.agency_id, region_code = excluded.region_code, province_code = excluded.province_code,
+          election_code = excluded.election_code, platform = excluded.platform, codes = excluded.codes,
+          severity = excluded.severity, flagged_at = excluded.flagged_at, flagged_on = excluded.flagged_on,
+          status = excluded.status, decision = excluded.decision, decided_at = excluded.decided_at,
+          decided_by = excluded.decided_by, decided_code = excluded.decided_code,
+          decided_severity = excluded.decided_severity, decision_seconds = excluded.decision_seconds
+        RETURNING flagged_on, agency_id
+      ), cells AS (
+        SELECT DISTINCT flagged_on, agency_id FROM upserted
+      )
+      SELECT (SELECT count(*) FROM upserted)::int AS items,
+             (SELECT array_agg(flagged_on::text ORDER BY flagged_on, agency_id) FROM cells) AS days,
+             (SELECT array_agg(agency_id ORDER BY flagged_on, agency_id) FROM cells) AS agencies,
+             (SELECT max(updated_at) FROM changed) AS through
+    `.execute(trx);
+    const changed = rows[0]!;
+    const cells = { days: changed.days ?? [], agencies: changed.agencies ?? [] };
+
+    if (options.full) {
+      await sql`TRUNCATE stats_daily`.execute(trx);
+      await rebuildCells(trx, null);
+    } else if (cells.days.length > 0) {
+      await rebuildCells(trx, cells);
+    }
+
+    if (changed.through) {
+      await sql`
+        INSERT INTO stats_refresh_state (id, source_through, refreshed_at) VALUES (true, ${changed.through}, now())
+        ON CONFLICT (id) DO UPDATE SET
+          source_through = greatest(stats_refresh_state.source_through, excluded.source_through),
+          refreshed_at = excluded.refreshed_at
+      `.execute(trx);
+    } else {
+      await sql`UPDATE stats_refresh_state SET refreshed_at = now()`.execute(trx);
+    }
+    return { items: changed.items, cells: cells.days.length, durationMs: Math.round(performance.now() - started) };
+  });
+}
+
+/**
+ * Recomputes the rollup rows of these (flag day, agency) cells from the facts, or of all when
+ * `cells` is null. Each flag adds to its codes'
+ * rows under the classifier's severity; a confirmed one also adds `confirmed` under the code
+ * and severity the reviewer chose.
+ */
+async function rebuildCells(db: Kysely<Database>, cells: { days: string[]; agencies: number[] } | null): Promise<void> {
+  const inCells = (day: string, agency: string) =>
+    cells ? sql`(${sql.ref(day)}, ${sql.ref(agency)}) IN (SELECT * FROM unnest(${cells.days}::date[], ${cells.agencies}::int[]))` : sql`true`;
+  if (cells) await sql`DELETE FROM stats_daily s WHERE ${inCells('s.day', 's.agency_id')}`.execute(db);
+  await sql`
+    INSERT INTO stats_daily (
+      day, agency_id, region_code, province_code, election_code, platform, code, severity,
+      flags, flags_decided, flags_confirmed, code_flags, code_decided, code_confirmed, confirmed
+    )
+    SELECT day, agency_id, region_code, province_code, election_code, platform, code, severity,
+           sum(flags), sum(flags_decided), sum(flags_confirmed), sum(code_flags), sum(code_decided), sum(code_confirmed), sum(confirmed)
+    FROM (
+      SELECT f.flagged_on AS day, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
+             fc.code, f.severity,
+             (fc.position = 1)::int AS flags,
+             (fc.position = 1 AND f.decision IS NOT NULL)::int AS flags_decided,
+             (fc.position = 1 AND f.decision IS NOT DISTINCT FROM 'confirmed')::int AS flags_confirmed,
+             1 AS code_flags,
+             (f.decision IS NOT NULL)::int AS code_decided,
+             (f.decision IS NOT DISTINCT FROM 'confirmed')::int AS code_confirmed,
+             0 AS confirmed
+      FROM stats_flags f
+      CROSS JOIN LATERAL unnest(f.codes) WITH ORDINALITY AS fc(code, position)
+      WHERE ${inCells('f.flagged_on', 'f.agency_id')}
+      UNION ALL
+      SELECT f.flagged_on, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
+             f.decided_code, f.decided_severity,
+             0, 0, 0, 0, 0, 0, 1
+      FROM stats_flags f
+      WHERE ${inCells('f.flagged_on', 'f.agency_id')} AND f.decision = 'confirmed'
+    ) contributions
+    GROUP BY day, agency_id, region_code, province_code, election_code, platform, code, severity
+  `.execute(db);
+}

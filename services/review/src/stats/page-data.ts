@@ -1,0 +1,36 @@
+import type { Db } from '@netra/db';
+import { runReport, type StatsQuery, type StatsReport, type StatsScope } from '@netra/stats';
+
+export interface StatsPageData {
+  total: StatsReport;
+  byDay: StatsReport;
+  byCode: StatsReport;
+  byAgency: StatsReport;
+  byRegion: StatsReport;
+  decisionTimes: StatsReport;
+  backlog: StatsReport;
+  elections: { code: string; name: string }[];
+  agencies: { code: string; name: string }[];
+}
+
+/** Everything the statistics page shows, for one query and the viewer's scope. */
+export async function loadStatsPage(db: Db, query: StatsQuery, scope: StatsScope): Promise<StatsPageData> {
+  const grouped = (...by: StatsQuery['by']) => runReport(db, 'counts', { ...query, by }, scope);
+  const [total, byDay, byCode, byAgency, byRegion, decisionTimes, backlog, elections, agencies] = await Promise.all([
+    grouped(),
+    grouped('day'),
+    grouped('code'),
+    grouped('agency'),
+    grouped('province', 'regency'),
+    runReport(db, 'decision-times', { ...query, by: [] }, scope),
+    runReport(db, 'backlog', { ...query, by: [] }, scope),
+    db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').orderBy('code').execute(),
+    db
+      .selectFrom('agencies')
+      .select(['code', 'name'])
+      .$if(scope.agencyId !== null, (q) => q.where('id', '=', scope.agencyId!))
+      .orderBy('name')
+      .execute(),
+  ]);
+  return { total, byDay, byCode, byAgency, byRegion, decisionTimes, backlog, elections, agencies };
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@netra/core';
+import { refreshStatistics } from '@netra/stats';
+import { createTestDatabase, seedKnownDataSet, seedUser, type TestDatabase } from '@netra/testing';
+import { buildReviewApp, type ReviewApp } from '../src/index.js';
+import { signIn } from './support/client.js';
+
+/** The statistics page in a real browser: charts drawn under the strict CSP, tables, CSV download. */
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) console.warn(`skipping the statistics page browser test: no Chromium at ${chromiumPath}`);
+
+let t: TestDatabase;
+let app: ReviewApp;
+let baseUrl: string;
+let browser: Browser;
+let cookie: { name: string; value: string };
+
+describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+    await seedKnownDataSet(t.db);
+    await refreshStatistics(t.db);
+    const analyst = await seedUser(t.db, 'analyst', null);
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const [name, value] = (await signIn(app, analyst.email)).cookie.split('=') as [string, string];
+    cookie = { name, value };
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('draws the charts with no script or CSP error, shows the region table and downloads the CSV', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addCookies([{ ...cookie, url: baseUrl }]);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      // A failed request is reported below with its URL.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      // The browser asks for a favicon on its own; the workspace has none.
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${baseUrl}/stats?from=2024-01-01&to=2024-12-31`);
+    for (const id of ['chart-trend', 'chart-code', 'chart-agency']) {
+      await page.locator(`#${id}[data-chart="ready"]`).waitFor();
+    }
+    expect(await page.locator('#chart-trend').getAttribute('data-points')).toBe('5');
+    expect(await page.locator('#chart-code').getAttribute('data-points')).toBe('4');
+    expect(await page.locator('#chart-agency').getAttribute('data-points')).toBe('2');
+    // A string, so this file needs no DOM types: some pixel of the canvas is not transparent.
+    const painted = await page.evaluate(`(() => {
+      const canvas = document.getElementById('chart-trend');
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return true;
+      return false;
+    })()`);
+    expect(painted).toBe(true);
+
+    const regions = page.locator('table.regions tbody tr');
+    expect(await regions.count()).toBe(2);
+    expect(await regions.first().innerText()).toMatch(/DKI Jakarta\s+Kota Jakarta Pusat\s+3\s+2\s+66\.7%/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('agency_code,agency_name,code,flags,confirmed,dismissed,decided,pending,confirm_rate');
+    expect(csv).toContain('pemkot-malang,Instansi pemkot-malang,party_attribute,0,1,0,0,0,');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
