@@ -7,8 +7,10 @@ import { runMain } from '@netra/core';
 import { connectRedis } from '@netra/queue';
 import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
+import { benchIngestThroughSim } from './ingest-through-sim.js';
 import { nusaxTexts } from './nusax.js';
 import { benchScheduleRound } from './schedule-round.js';
+import { benchStatistics } from './stats.js';
 import { benchStorePosts } from './store-posts.js';
 
 /**
@@ -20,7 +22,12 @@ runMain(async () => {
     options: {
       posts: { type: 'string', default: '20000' },
       accounts: { type: 'string', default: '100000' },
+      // Posts per platform polled through sim-platform over HTTP.
+      'ingest-posts': { type: 'string', default: '20000' },
       'classify-posts': { type: 'string', default: '50000' },
+      // National scale for the statistics figures: --stats-posts 10000000 --stats-items 1000000
+      'stats-posts': { type: 'string', default: '200000' },
+      'stats-items': { type: 'string', default: '20000' },
     },
   });
   const texts = nusaxTexts();
@@ -36,9 +43,17 @@ runMain(async () => {
   try {
     report.store_posts = await benchStorePosts(bench.db, texts, Number(values.posts));
     report.schedule_round = await benchScheduleRound(bench.db, redis, Number(values.accounts));
+    report.ingest_through_sim = await benchIngestThroughSim(bench.db, redis, texts, Number(values['ingest-posts']));
   } finally {
     redis.disconnect();
     await bench.drop();
+  }
+
+  const statsBench = await freshBenchDatabase('netra_bench_stats');
+  try {
+    report.statistics = await benchStatistics(statsBench.db, { posts: Number(values['stats-posts']), items: Number(values['stats-items']) });
+  } finally {
+    await statsBench.drop();
   }
 
   const json = JSON.stringify(report, null, 2);

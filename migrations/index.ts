@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_ingest_platforms.js';
+import * as m0003 from './0003_review_workspace.js';
+import * as m0004 from './0004_statistics.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -8,4 +11,7 @@ import * as m0001 from './0001_initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_ingest_platforms': m0002,
+  '0003_review_workspace': m0003,
+  '0004_statistics': m0004,
 };

@@ -3,7 +3,7 @@ import { closeInOrder, createLogger, onShutdownSignal, runMain, type Closeable }
 import { connectDb, migrateToLatest } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
 import { connectRedis } from '@netra/queue';
-import { buildReviewApp } from '@netra/review';
+import { buildReviewApp, startReviewOperations } from '@netra/review';
 import { startScheduler } from '@netra/scheduler';
 import { buildDemoWorld, startSimPlatform } from '@netra/sim-platform';
 import { startAgencyInbox } from './agency-inbox.js';
@@ -50,10 +50,22 @@ runMain(async () => {
     return;
   }
 
-  const scheduler = startScheduler({ accounts: pipeline.accounts, queues: pipeline.queues, logger, pollIntervalSeconds: 900, intervalMs: 30_000 });
-  const review = await buildReviewApp({ db, logger, insecureCookies: true });
+  const scheduler = startScheduler({ ...pipeline.scheduler, intervalMs: 30_000 });
+  const review = buildReviewApp({ db, logger, insecureCookies: true });
+  // Queue dashboard (/admin/queues), statistics refresh, and /metrics for everything in this process.
+  const operations = await startReviewOperations({
+    app: review,
+    db,
+    redis,
+    redisPrefix: settings.redisPrefix,
+    insecureCookies: true,
+    logger,
+    statsRefreshSeconds: 60,
+    metrics: { host: '127.0.0.1', port: Number(process.env.METRICS_PORT ?? 9464) },
+    workers: pipeline.workers,
+  });
   const reviewUrl = await review.listen({ host: settings.reviewHost, port: settings.reviewPort });
-  parts.unshift(scheduler, { close: () => review.close() });
+  parts.unshift(scheduler, { close: () => review.close() }, operations);
   printWelcome(reviewUrl, sim.url, users, settings);
   onShutdownSignal(() => closeInOrder(parts, logger), logger);
 });

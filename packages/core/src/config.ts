@@ -13,8 +13,20 @@ const settings = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Base URL of the Mastodon-compatible instance the registered accounts live on. */
   MASTODON_BASE_URL: z.url('must be an http(s) URL'),
+  /** Bluesky's public AppView (unauthenticated reads). */
+  BLUESKY_BASE_URL: z.url('must be an http(s) URL').default('https://public.api.bsky.app'),
+  /** X API v2. */
+  X_API_BASE_URL: z.url('must be an http(s) URL').default('https://api.x.com'),
+  /** X app-only bearer token, from the environment only; unset: X is not ingested. */
+  X_BEARER_TOKEN: z.string().min(20, 'must be an X API bearer token').optional(),
   /** Shared secret for HMAC-SHA256 signatures on deliveries to agencies. */
   FORWARDER_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (use a random value)'),
+  /** SMTP server for cases sent by e-mail (smtp:// or smtps://, credentials in the URL); unset: no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The From address of case e-mails. */
+  SMTP_FROM: z.email('must be an e-mail address').default('netra@localhost'),
+  /** How long a reviewer's claim on an item lasts without a heartbeat. */
+  REVIEW_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   REVIEW_HOST: z.string().default('127.0.0.1'),
   REVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SIM_PLATFORM_HOST: z.string().default('127.0.0.1'),
@@ -28,6 +40,11 @@ const settings = {
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Where a service answers /healthz, /readyz and /metrics (Prometheus); every service has this port. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Seconds between refreshes of the statistics tables (run by the review service). */
+  STATS_REFRESH_SECONDS: z.coerce.number().positive().default(60),
 } as const;
 
 type Settings = typeof settings;

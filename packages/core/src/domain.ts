@@ -28,7 +28,8 @@ export type Severity = (typeof severities)[number];
 export const roles = ['reviewer', 'supervisor', 'central_reviewer', 'analyst', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const postKinds = ['post', 'repost', 'reply'] as const;
+/** A quote is a post with text of its own that embeds another post (X quote, Bluesky embed.record, Mastodon 4.4 quote). */
+export const postKinds = ['post', 'repost', 'reply', 'quote'] as const;
 export type PostKind = (typeof postKinds)[number];
 
 export const engagementKinds = ['like', 'share', 'comment'] as const;
@@ -45,10 +46,18 @@ export const reviewEventTypes = [
   'dismissed',
   'escalated',
   'reopened',
+  /** A supervisor's four-eyes approval of someone else's confirm. */
+  'approved',
+  /** Put on hold while consulting (Bawaslu, legal): off the queue, the SLA clock honest. */
+  'held',
+  /** The system re-opened a dismissed item because its content changed or a suppression ran out. */
+  'reflagged',
+  /** A person asked for a failed delivery to be tried again. */
+  'forwarding_retried',
 ] as const;
 export type ReviewEventType = (typeof reviewEventTypes)[number];
 
-export const reviewStatuses = ['open', 'claimed', 'escalated', 'confirmed', 'dismissed'] as const;
+export const reviewStatuses = ['open', 'claimed', 'escalated', 'on_hold', 'awaiting_approval', 'confirmed', 'dismissed'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export const dismissReasons = [

@@ -36,6 +36,10 @@ export interface AgencyTable {
   webhook_url: string | null;
   contact_email: string | null;
   created_at: DefaultTimestamp;
+  /** A supervisor's approval is needed before a confirmed case is forwarded. */
+  requires_four_eyes: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Cases also go by e-mail to contact_email. */
+  email_cases: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ElectionTable {
@@ -85,6 +89,59 @@ export interface SocialAccountTable {
   last_polled_at: Timestamp | null;
   last_error: string | null;
   created_at: DefaultTimestamp;
+  /** Home instance (multi-instance Mastodon); null: the platform's configured base URL. */
+  base_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Adaptive poll interval; null: the configured default. */
+  poll_interval_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface SocialAccountEventTable {
+  id: BigSerial;
+  account_id: number;
+  kind: 'resolved' | 'renamed' | 'status';
+  from_value: string | null;
+  to_value: string;
+  reason: string | null;
+  at: DefaultTimestamp;
+}
+
+export interface RawPageTable {
+  id: BigSerial;
+  platform: Platform;
+  account_id: number | null;
+  request_url: string;
+  http_status: number;
+  rate_headers: Json;
+  body: string;
+  body_sha256: string;
+  retrieved_at: Timestamp;
+  stored_at: DefaultTimestamp;
+}
+
+export interface PostVersionTable {
+  id: BigSerial;
+  post_id: BigId;
+  text: string;
+  content_sha256: string;
+  raw: Json;
+  edited_at: Timestamp | null;
+  first_seen_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+}
+
+export interface WatchedPostTable {
+  post_id: BigId;
+  platform: Platform;
+  reason: 'engagement' | 'flagged';
+  next_check_at: Timestamp | null;
+  checks: ColumnType<number, number | undefined, number>;
+  last_checked_at: Timestamp | null;
+  like_count: number | null;
+  likers_listed: number | null;
+  share_count: number | null;
+  sharers_listed: number | null;
+  reply_count: number | null;
+  repliers_listed: number | null;
 }
 
 export interface PostTable {
@@ -102,6 +159,8 @@ export interface PostTable {
   raw: Json;
   content_sha256: string;
   deleted_at: Timestamp | null;
+  /** The raw page that said the post is gone (the tombstone's evidence). */
+  deletion_page_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EngagementTable {
@@ -182,12 +241,33 @@ export interface ForwardingTable {
   agency_id: number;
   idempotency_key: string;
   report: Json;
+  channel: ColumnType<ForwardingChannel, ForwardingChannel | undefined, ForwardingChannel>;
+  /** The four-eyes approval, where the agency requires one. */
+  approve_event_id: BigId | null;
+  /** The printable Indonesian report (also the e-mail's body). */
+  report_html: string | null;
   status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | undefined, 'pending' | 'delivered' | 'failed'>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: DefaultTimestamp;
   last_error: string | null;
   delivered_at: Timestamp | null;
   created_at: DefaultTimestamp;
+}
+
+export type ForwardingChannel = 'webhook' | 'email';
+
+export interface SignInThrottleTable {
+  email: string;
+  failures: ColumnType<number, number | undefined, number>;
+  last_failure_at: DefaultTimestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface CaseViewTable {
+  id: BigSerial;
+  review_item_id: BigId;
+  user_id: number;
+  viewed_at: DefaultTimestamp;
 }
 
 export interface ForwardingAttemptTable {
@@ -199,6 +279,51 @@ export interface ForwardingAttemptTable {
   duration_ms: number;
 }
 
+/** Statistics: derived from review_items and their events by packages/stats (migration 0004). */
+export interface StatsFlagTable {
+  review_item_id: BigId;
+  agency_id: number;
+  region_code: string;
+  province_code: string;
+  election_code: string | null;
+  platform: string;
+  codes: string[];
+  severity: string | null;
+  flagged_at: Timestamp;
+  flagged_on: ColumnType<string, string, string>;
+  status: string;
+  decision: 'confirmed' | 'dismissed' | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decided_code: string | null;
+  decided_severity: string | null;
+  decision_seconds: number | null;
+}
+
+export interface StatsDailyTable {
+  day: ColumnType<string, string, string>;
+  agency_id: number;
+  region_code: string;
+  province_code: string;
+  election_code: string | null;
+  platform: string;
+  code: string;
+  severity: string | null;
+  flags: number;
+  flags_decided: number;
+  flags_confirmed: number;
+  code_flags: number;
+  code_decided: number;
+  code_confirmed: number;
+  confirmed: number;
+}
+
+export interface StatsRefreshStateTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  source_through: Timestamp;
+  refreshed_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -206,6 +331,10 @@ export interface Database {
   candidates: CandidateTable;
   civil_servants: CivilServantTable;
   social_accounts: SocialAccountTable;
+  social_account_events: SocialAccountEventTable;
+  raw_pages: RawPageTable;
+  post_versions: PostVersionTable;
+  watched_posts: WatchedPostTable;
   posts: PostTable;
   engagements: EngagementTable;
   classifications: ClassificationTable;
@@ -215,6 +344,11 @@ export interface Database {
   review_events: ReviewEventTable;
   forwardings: ForwardingTable;
   forwarding_attempts: ForwardingAttemptTable;
+  stats_flags: StatsFlagTable;
+  stats_daily: StatsDailyTable;
+  stats_refresh_state: StatsRefreshStateTable;
+  sign_in_throttle: SignInThrottleTable;
+  case_views: CaseViewTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -222,6 +356,7 @@ export type Candidate = Selectable<CandidateTable>;
 export type Election = Selectable<ElectionTable>;
 export type CivilServant = Selectable<CivilServantTable>;
 export type SocialAccount = Selectable<SocialAccountTable>;
+export type WatchedPost = Selectable<WatchedPostTable>;
 export type Post = Selectable<PostTable>;
 export type NewPost = Insertable<PostTable>;
 export type Engagement = Selectable<EngagementTable>;

@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './redis.js';
 export * from './urls.js';
 export * from './fixtures.js';
+export * from './known-statistics.js';
