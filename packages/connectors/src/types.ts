@@ -1,4 +1,4 @@
-import type { EngagementKind, Platform, PostKind } from '@netra/core';
+import type { EngagementKind, Platform, PostKind, RawPage } from '@netra/core';
 
 /**
  * What every platform connector returns, whatever the platform's own API looks like.
@@ -14,16 +14,7 @@ export interface AccountRef {
   url: string | null;
 }
 
-/** One HTTP answer exactly as received: stored before the cursor moves ("raw first"). */
-export interface RawPage {
-  url: string;
-  status: number;
-  /** Date, Retry-After, Link and the platform's rate-limit headers. */
-  rateHeaders: Record<string, string>;
-  body: string;
-  sha256: string;
-  retrievedAt: Date;
-}
+export type { RawPage } from '@netra/core';
 
 /** The platform's own counts for a post, to measure how much of its engagement we listed. */
 export interface PostMetrics {

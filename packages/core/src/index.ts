@@ -7,3 +7,4 @@ export * from './logger.js';
 export * from './nip.js';
 export * from './review-state.js';
 export * from './password.js';
+export * from './raw-page.js';

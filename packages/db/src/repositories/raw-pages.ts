@@ -1,23 +1,13 @@
 import type { Transaction } from 'kysely';
-import type { Platform } from '@netra/core';
+import type { Platform, RawPage } from '@netra/core';
 import type { Database } from '../schema.js';
-
-/** One platform answer as received (the connectors' RawPage, without importing them). */
-export interface RawPageToStore {
-  url: string;
-  status: number;
-  rateHeaders: Record<string, string>;
-  body: string;
-  sha256: string;
-  retrievedAt: Date;
-}
 
 /**
  * Raw platform answers: stored in the transaction that stores what was read from them and moves
  * the cursor, so no cursor ever points past an answer we cannot show.
  */
 export class RawPageRepository {
-  async store(trx: Transaction<Database>, platform: Platform, accountId: number | null, pages: readonly RawPageToStore[]): Promise<string[]> {
+  async store(trx: Transaction<Database>, platform: Platform, accountId: number | null, pages: readonly RawPage[]): Promise<string[]> {
     if (pages.length === 0) return [];
     const rows = await trx
       .insertInto('raw_pages')
