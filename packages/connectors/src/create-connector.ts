@@ -9,6 +9,8 @@ export interface ConnectorSettings {
   /** X only: the app-only bearer token. */
   bearerToken?: string;
   timeoutMs?: number;
+  /** Told of every HTTP answer's status (undefined: no answer), e.g. to count calls and 429s. */
+  onResponse?: (status: number | undefined) => void;
 }
 
 /** The connector for a platform at a base URL: the one switch on platform names in the codebase. */

@@ -1,5 +1,6 @@
 import type { Platform } from '@netra/core';
 import { createConnector, type PlatformConnector } from '@netra/connectors';
+import { recordPlatformCall } from '@netra/observability';
 
 export interface PlatformEndpoints {
   mastodon?: { baseUrl: string };
@@ -45,7 +46,12 @@ export class ConnectorPool {
     const key = `${account.platform} ${baseUrl}`;
     let connector = this.connectors.get(key);
     if (!connector) {
-      connector = createConnector(account.platform, { ...endpoint, baseUrl, timeoutMs: this.timeoutMs });
+      connector = createConnector(account.platform, {
+        ...endpoint,
+        baseUrl,
+        timeoutMs: this.timeoutMs,
+        onResponse: (status) => recordPlatformCall(account.platform, status),
+      });
       this.connectors.set(key, connector);
     }
     return connector;

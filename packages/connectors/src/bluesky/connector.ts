@@ -9,6 +9,7 @@ export interface BlueskyConnectorOptions {
   /** The public AppView, https://public.api.bsky.app, or a stand-in. */
   baseUrl: string;
   timeoutMs?: number;
+  onResponse?: (status: number | undefined) => void;
   userAgent?: string;
 }
 
@@ -38,6 +39,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Platfo
   const http = new JsonClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 15_000,
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
     userAgent: options.userAgent ?? defaultUserAgent,
     classifyError,
   });

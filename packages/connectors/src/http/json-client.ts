@@ -19,6 +19,8 @@ export interface JsonClientOptions {
   /** Sent with every request (X's bearer token); never recorded in raw pages. */
   headers?: Record<string, string>;
   classifyError?: ErrorClassifier;
+  /** Told of every answer's status (undefined: no answer at all), for call and 429 metrics. */
+  onResponse?: (status: number | undefined) => void;
 }
 
 export interface JsonResponse<T> {
@@ -83,9 +85,11 @@ export class JsonClient {
     try {
       response = await this.http.get<string>(url);
     } catch (error) {
+      this.options.onResponse?.(undefined);
       const reason = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
       throw new PlatformError('UNAVAILABLE', `GET ${url} failed: ${reason}`, { url });
     }
+    this.options.onResponse?.(response.status);
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value === undefined || value === null ? undefined : String(value)]),
     );

@@ -10,6 +10,7 @@ export interface MastodonConnectorOptions {
   /** The instance the accounts live on, e.g. https://mastodon.social. */
   baseUrl: string;
   timeoutMs?: number;
+  onResponse?: (status: number | undefined) => void;
   userAgent?: string;
 }
 
@@ -26,6 +27,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Plat
   const http = new JsonClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 15_000,
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
     userAgent: options.userAgent ?? defaultUserAgent,
   });
   const statusesPath = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`;

@@ -13,6 +13,7 @@ export interface XConnectorOptions {
   /** App-only bearer token, from the environment (X_BEARER_TOKEN); never stored or logged. */
   bearerToken: string;
   timeoutMs?: number;
+  onResponse?: (status: number | undefined) => void;
   userAgent?: string;
 }
 
@@ -50,6 +51,7 @@ export function createXConnector(options: XConnectorOptions): PlatformConnector 
   const http = new JsonClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 15_000,
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
     userAgent: options.userAgent ?? defaultUserAgent,
     headers: { Authorization: `Bearer ${options.bearerToken}` },
     classifyError,
