@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_ingest_platforms.js';
 import * as m0003 from './0003_review_workspace.js';
 import * as m0004 from './0004_statistics.js';
+import * as m0005 from './0005_stats_monthly.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0002_ingest_platforms': m0002,
   '0003_review_workspace': m0003,
   '0004_statistics': m0004,
+  '0005_stats_monthly': m0005,
 };

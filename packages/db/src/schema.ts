@@ -318,6 +318,22 @@ export interface StatsDailyTable {
   confirmed: number;
 }
 
+/** stats_daily summed per flag month (migration 0005). */
+export interface StatsMonthlyTable extends Omit<StatsDailyTable, 'day'> {
+  month: ColumnType<string, string, string>;
+}
+
+/** Decisions per reviewer and decision month, with every decision's seconds (migration 0005). */
+export interface StatsReviewerMonthlyTable {
+  flag_month: ColumnType<string, string, string>;
+  month: ColumnType<string, string, string>;
+  decided_by: number | null;
+  agency_id: number;
+  election_code: string | null;
+  decision: 'confirmed' | 'dismissed';
+  decision_seconds: number[];
+}
+
 export interface StatsRefreshStateTable {
   id: ColumnType<boolean, boolean | undefined, never>;
   source_through: Timestamp;
@@ -346,6 +362,8 @@ export interface Database {
   forwarding_attempts: ForwardingAttemptTable;
   stats_flags: StatsFlagTable;
   stats_daily: StatsDailyTable;
+  stats_monthly: StatsMonthlyTable;
+  stats_reviewer_monthly: StatsReviewerMonthlyTable;
   stats_refresh_state: StatsRefreshStateTable;
   sign_in_throttle: SignInThrottleTable;
   case_views: CaseViewTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '@netra/db';
 import { filterConditions } from './conditions.js';
+import { countSource } from './count-source.js';
 import { groupingFor, type DimensionColumns } from './dimension-sql.js';
 import type { Dimension, StatsFilter } from './filters.js';
 import type { StatsScope } from './scope.js';
@@ -27,7 +28,7 @@ const dailyColumns: DimensionColumns = {
 };
 
 /**
- * Flags and confirmed violations, grouped by any dimensions, from the daily rollup.
+ * Flags and confirmed violations, grouped by any dimensions, from the monthly and daily rollups.
  *
  * - flags: flagged items. Grouped by code, the items flagged with that code (a flag with two
  *   codes counts under both, so the column no longer adds up to the total).
@@ -51,7 +52,7 @@ export async function flagCounts(db: Db, by: readonly Dimension[], filter: Stats
         sql`sum(${decided})::int AS decided`,
         sql`sum(${flagsConfirmed})::int AS flags_confirmed`,
       ])}
-      FROM stats_daily s
+      FROM ${countSource(by, filter)} s
       WHERE ${filterConditions(filter, scope, { day: 's.day', agency: 's.agency_id', election: 's.election_code' })}
       ${g.groupBy}
     ) g

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, Db } from '@netra/db';
+import { sql } from 'kysely';
+import type { Db } from '@netra/db';
+import { rebuildRollups } from './rollups.js';
 
 export interface RefreshResult {
   /** Review items whose facts were (re)computed. */
@@ -19,8 +20,8 @@ const REREAD_WINDOW = '5 minutes';
 /**
  * Brings the statistics tables up to date with review_items: recomputes the facts of every item
  * changed since the last run, then rebuilds the rollup rows of the (flag day, agency) cells
- * those items belong to. `full` recomputes everything (after a change of how facts are derived,
- * say).
+ * those items belong to, and of their months (rollups.ts). `full` recomputes everything (after
+ * a change of how facts are derived, say).
  * Returns null when another process is refreshing at this moment.
  */
 export async function refreshStatistics(db: Db, options: { full?: boolean } = {}): Promise<RefreshResult | null> {
@@ -83,12 +84,8 @@ export async function refreshStatistics(db: Db, options: { full?: boolean } = {}
     const changed = rows[0]!;
     const cells = { days: changed.days ?? [], agencies: changed.agencies ?? [] };
 
-    if (options.full) {
-      await sql`TRUNCATE stats_daily`.execute(trx);
-      await rebuildCells(trx, null);
-    } else if (cells.days.length > 0) {
-      await rebuildCells(trx, cells);
-    }
+    if (options.full) await rebuildRollups(trx, null);
+    else if (cells.days.length > 0) await rebuildRollups(trx, cells);
 
     if (changed.through) {
       await sql`
@@ -102,45 +99,4 @@ export async function refreshStatistics(db: Db, options: { full?: boolean } = {}
     }
     return { items: changed.items, cells: cells.days.length, durationMs: Math.round(performance.now() - started) };
   });
-}
-
-/**
- * Recomputes the rollup rows of these (flag day, agency) cells from the facts, or of all when
- * `cells` is null. Each flag adds to its codes'
- * rows under the classifier's severity; a confirmed one also adds `confirmed` under the code
- * and severity the reviewer chose.
- */
-async function rebuildCells(db: Kysely<Database>, cells: { days: string[]; agencies: number[] } | null): Promise<void> {
-  const inCells = (day: string, agency: string) =>
-    cells ? sql`(${sql.ref(day)}, ${sql.ref(agency)}) IN (SELECT * FROM unnest(${cells.days}::date[], ${cells.agencies}::int[]))` : sql`true`;
-  if (cells) await sql`DELETE FROM stats_daily s WHERE ${inCells('s.day', 's.agency_id')}`.execute(db);
-  await sql`
-    INSERT INTO stats_daily (
-      day, agency_id, region_code, province_code, election_code, platform, code, severity,
-      flags, flags_decided, flags_confirmed, code_flags, code_decided, code_confirmed, confirmed
-    )
-    SELECT day, agency_id, region_code, province_code, election_code, platform, code, severity,
-           sum(flags), sum(flags_decided), sum(flags_confirmed), sum(code_flags), sum(code_decided), sum(code_confirmed), sum(confirmed)
-    FROM (
-      SELECT f.flagged_on AS day, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
-             fc.code, f.severity,
-             (fc.position = 1)::int AS flags,
-             (fc.position = 1 AND f.decision IS NOT NULL)::int AS flags_decided,
-             (fc.position = 1 AND f.decision IS NOT DISTINCT FROM 'confirmed')::int AS flags_confirmed,
-             1 AS code_flags,
-             (f.decision IS NOT NULL)::int AS code_decided,
-             (f.decision IS NOT DISTINCT FROM 'confirmed')::int AS code_confirmed,
-             0 AS confirmed
-      FROM stats_flags f
-      CROSS JOIN LATERAL unnest(f.codes) WITH ORDINALITY AS fc(code, position)
-      WHERE ${inCells('f.flagged_on', 'f.agency_id')}
-      UNION ALL
-      SELECT f.flagged_on, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
-             f.decided_code, f.decided_severity,
-             0, 0, 0, 0, 0, 0, 1
-      FROM stats_flags f
-      WHERE ${inCells('f.flagged_on', 'f.agency_id')} AND f.decision = 'confirmed'
-    ) contributions
-    GROUP BY day, agency_id, region_code, province_code, election_code, platform, code, severity
-  `.execute(db);
 }
