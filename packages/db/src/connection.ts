@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { ConfigError, errorMessage, redactUrl } from '@netra/core';
+import { ConfigError, errorMessage, redactUrl, type Logger } from '@netra/core';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -8,8 +8,21 @@ export type Db = Kysely<Database>;
 // Dates as text: a DATE column means a calendar day, not a midnight in the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+export interface DbOptions {
+  max?: number;
+  /** Told when an idle pooled connection dies (a Postgres restart): the pool drops it and goes on. */
+  logger?: Logger;
+}
+
+/** A new connection that cannot be made within this long fails its query instead of hanging. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // Without a listener, an idle client's 'error' (the server restarted or cut it) is an
+  // unhandled event that kills the process. The pool has already discarded that client; the
+  // next query opens a fresh connection, and a query that was running fails on its own.
+  pool.on('error', (error) => options.logger?.warn({ err: error.message }, 'postgres connection lost; the pool reconnects on next use'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -17,7 +30,7 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
  * Opens the database and proves it answers, so a wrong DATABASE_URL stops a service at start
  * with one line naming the setting instead of failing on the first job.
  */
-export async function connectDb(databaseUrl: string, options: { max?: number } = {}): Promise<Db> {
+export async function connectDb(databaseUrl: string, options: DbOptions = {}): Promise<Db> {
   const db = createDb(databaseUrl, options);
   try {
     await db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute();
