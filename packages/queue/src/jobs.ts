@@ -59,10 +59,12 @@ export const queueNames: readonly PhysicalQueueName[] = [
 ];
 
 /**
- * A deterministic id per job subject, so enqueueing the same work twice while it waits is a
- * no-op (BullMQ ignores an add whose job id already exists). BullMQ forbids ':' in custom ids.
+ * A deterministic key per job subject: enqueueing the same work again while it waits or runs is
+ * a no-op (BullMQ deduplication). The key is released when the job completes or fails for good,
+ * so a failed job never blocks the same work later, as a fixed job id kept in the failed set
+ * would (for as long as failed jobs are kept). BullMQ forbids ':' in ids.
  */
-export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
+export function deduplicationKeyFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
   // The platform only routes a job; its subject (an account or post id) already names it.
   const subject = Object.entries(payload).filter(([key]) => key !== 'platform');
   return `${name}-${subject.map(([, value]) => String(value)).join('-')}`;

@@ -1,18 +1,26 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { jobDefinitions, jobIdFor, queueNames, queueOfJob, type JobName, type JobPayload, type PhysicalQueueName } from './jobs.js';
+import { deduplicationKeyFor, jobDefinitions, queueNames, queueOfJob, type JobName, type JobPayload, type PhysicalQueueName } from './jobs.js';
 
-/** Defaults every job gets: bounded retries with backoff, failures kept for inspection. */
+/**
+ * Defaults every job gets: bounded retries with backoff, failures kept for inspection. Failed
+ * jobs are bounded by count too, so a long outage cannot fill Redis with them.
+ */
 const defaultJobOptions: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
 };
 
 export interface Queues {
-  enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void>;
-  enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void>;
+  /** Adds the job unless the same work is already waiting or running; true if it was added. */
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean>;
+  /** The same for many; returns how many were actually added (the rest were already queued). */
+  enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<number>;
+  /** The job now queued or running for this work, if any. */
+  pendingJob<N extends JobName>(name: N, payload: JobPayload<N>): Promise<Job | undefined>;
   queue(name: PhysicalQueueName): Queue;
   close(): Promise<void>;
 }
@@ -27,27 +35,38 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     if (!queue) throw new Error(`unknown queue ${name}`);
     return queue;
   };
-  const toBulk = <N extends JobName>(name: N, payload: JobPayload<N>) => ({
-    name,
-    data: jobDefinitions[name].payload.parse(payload),
-    opts: { jobId: jobIdFor(name, payload) },
-  });
+  const toBulk = <N extends JobName>(name: N, payload: JobPayload<N>) => {
+    const key = deduplicationKeyFor(name, payload);
+    // A fresh id per add: BullMQ answers a deduplicated add with the waiting job's id, so
+    // comparing ids tells what was really added.
+    return { name, data: jobDefinitions[name].payload.parse(payload), opts: { jobId: `${key}-${randomBytes(6).toString('hex')}`, deduplication: { id: key } } };
+  };
+  const addAll = async (queue: PhysicalQueueName, jobs: ReturnType<typeof toBulk>[]): Promise<number> => {
+    const added = await queueOf(queue).addBulk(jobs);
+    return added.filter((job, i) => job.id === jobs[i]!.opts.jobId).length;
+  };
 
   return {
     async enqueue(name, payload) {
-      const job = toBulk(name, payload);
-      await queueOf(queueOfJob(name, payload)).add(job.name, job.data, job.opts);
+      return (await addAll(queueOfJob(name, payload), [toBulk(name, payload)])) === 1;
     },
     async enqueueMany(name, payloads) {
       // Payloads of one call may go to several queues (ingest jobs of several platforms).
-      const byQueue = new Map<PhysicalQueueName, JobPayload<typeof name>[]>();
+      const byQueue = new Map<PhysicalQueueName, ReturnType<typeof toBulk>[]>();
       for (const payload of payloads) {
         const queue = queueOfJob(name, payload);
         const group = byQueue.get(queue) ?? [];
-        group.push(payload);
+        group.push(toBulk(name, payload));
         byQueue.set(queue, group);
       }
-      for (const [queue, group] of byQueue) await queueOf(queue).addBulk(group.map((p) => toBulk(name, p)));
+      let added = 0;
+      for (const [queue, jobs] of byQueue) added += await addAll(queue, jobs);
+      return added;
+    },
+    async pendingJob(name, payload) {
+      const queue = queueOf(queueOfJob(name, payload));
+      const id = await queue.getDeduplicationJobId(deduplicationKeyFor(name, payload));
+      return id === null ? undefined : ((await queue.getJob(id)) ?? undefined);
     },
     queue: queueOf,
     async close() {

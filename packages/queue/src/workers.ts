@@ -16,6 +16,9 @@ export interface WorkerOptions {
   partition?: Platform;
 }
 
+/** The same worker error is logged at most once in this long. */
+const repeatedErrorQuietMs = 60_000;
+
 /**
  * One worker per queue, dispatching on job name through a typed handler map. Start-up fails
  * loudly if a job of this queue has no handler; a payload that does not validate fails the job
@@ -52,6 +55,13 @@ export function startWorker<Q extends QueueName>(queue: Q, handlers: HandlerMap<
       'job failed',
     );
   });
-  worker.on('error', (error) => options.logger.error({ queue, err: error.message }, 'worker error'));
+  // During a Redis outage a worker reports the same error on every reconnect attempt: once is enough.
+  const reported = new Map<string, number>();
+  worker.on('error', (error) => {
+    const last = reported.get(error.message);
+    if (last !== undefined && Date.now() - last < repeatedErrorQuietMs) return;
+    reported.set(error.message, Date.now());
+    options.logger.error({ queue, err: error.message }, 'worker error');
+  });
   return worker;
 }

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '@netra/core';
@@ -12,10 +12,10 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Waits until the job has been moved to `state` (it leaves 'active' once its handler has thrown). */
-async function settledAs(queue: Queue, jobId: string, state: string): Promise<void> {
+async function settledAs(queue: Queue, job: () => Promise<Job | undefined>, state: string): Promise<void> {
   for (;;) {
-    const job = await queue.getJob(jobId);
-    if (job && (await job.getState()) === state && job.attemptsMade === 0 && (await queue.getActiveCount()) === 0) return;
+    const current = await job();
+    if (current && (await current.getState()) === state && current.attemptsMade === 0 && (await queue.getActiveCount()) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -98,7 +98,7 @@ describe('poll-account', () => {
     const versions = await h.t.db.selectFrom('post_versions').selectAll().where('post_id', '=', post!.id).execute();
     expect(versions.map((v) => [v.text, v.content_sha256])).toEqual([['Selamat pagi, coblos 02 ya ✌️', sha256Hex('Selamat pagi, coblos 02 ya ✌️')]]);
     expect(versions[0]!.edited_at).not.toBeNull();
-    const classify = await h.queues.queue('classify').getJob(`classify-post-${post!.id}`);
+    const classify = await h.queues.pendingJob('classify-post', { postId: post!.id });
     expect(classify).toBeDefined();
   });
 
@@ -196,7 +196,7 @@ describe('platform limits and failures', () => {
 
     await h.queues.enqueue('poll-account', { platform: 'bluesky', accountId: blueskyId });
     const blueskyQueue = h.queues.queue('ingest-bluesky');
-    await settledAs(blueskyQueue, `poll-account-${blueskyId}`, 'delayed');
+    await settledAs(blueskyQueue, () => h.queues.pendingJob('poll-account', { platform: 'bluesky', accountId: blueskyId }), 'delayed');
     await h.queues.enqueue('poll-account', { platform: 'mastodon', accountId: mastodonId });
     await h.drain(['ingest-mastodon']);
 
@@ -205,7 +205,7 @@ describe('platform limits and failures', () => {
     expect(await h.queues.queue('ingest-mastodon').getRateLimitTtl()).toBeLessThanOrEqual(0);
     expect(await postsOf(blueskyId)).toHaveLength(0);
     // The Bluesky job waits (delayed) for the window, unspent: not failed, no attempt used.
-    const waiting = await blueskyQueue.getJob(`poll-account-${blueskyId}`);
+    const waiting = await h.queues.pendingJob('poll-account', { platform: 'bluesky', accountId: blueskyId });
     expect(waiting!.attemptsMade).toBe(0);
     expect(waiting!.failedReason).toBeFalsy();
     await waiting!.remove();
@@ -218,7 +218,7 @@ describe('platform limits and failures', () => {
     h.sim.faults.add({ path: '/users/by/username', status: 429, body: { title: 'UsageCapExceeded', type: 'https://api.twitter.com/2/problems/usage-capped' } });
     await h.queues.enqueue('poll-account', { platform: 'x', accountId: id });
     const xQueue = h.queues.queue('ingest-x');
-    await settledAs(xQueue, `poll-account-${id}`, 'delayed');
+    await settledAs(xQueue, () => h.queues.pendingJob('poll-account', { platform: 'x', accountId: id }), 'delayed');
     expect(await xQueue.isPaused()).toBe(true);
 
     expect(await h.deps.parking.parked()).toEqual([expect.objectContaining({ platform: 'x', reason: expect.stringContaining('usage cap') })]);
@@ -226,7 +226,7 @@ describe('platform limits and failures', () => {
     await h.deps.parking.resume('x');
     expect(await xQueue.isPaused()).toBe(false);
     expect(await h.deps.parking.parked()).toEqual([]);
-    await (await xQueue.getJob(`poll-account-${id}`))!.remove();
+    await (await h.queues.pendingJob('poll-account', { platform: 'x', accountId: id }))!.remove();
   });
 
   it('a malformed answer fails the job at once, visibly, with its reason on the job and the account', async () => {
