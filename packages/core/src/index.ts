@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './hash.js';
 export * from './lifecycle.js';
 export * from './logger.js';
+export * from './loop.js';
 export * from './nip.js';
 export * from './review-state.js';
 export * from './password.js';

@@ -1,8 +1,8 @@
-import { errorMessage, type Closeable, type Logger } from '@netra/core';
+import { startLoop, type Loop, type Logger } from '@netra/core';
 import type { Db } from '@netra/db';
 import { refreshStatistics, type RefreshResult } from './refresh.js';
 
-export interface StatsRefresher extends Closeable {
+export interface StatsRefresher extends Loop<RefreshResult | null> {
   /** Runs a refresh now (waiting for one in flight first); null if another process holds the lock. */
   refreshNow(): Promise<RefreshResult | null>;
 }
@@ -18,38 +18,18 @@ export function startStatsRefresher(options: {
   intervalMs: number;
   onRefreshed?: (result: RefreshResult) => void;
 }): StatsRefresher {
-  let inFlight: Promise<RefreshResult | null> = Promise.resolve(null);
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-
-  const run = (): Promise<RefreshResult | null> => {
-    inFlight = inFlight
-      .catch(() => null)
-      .then(() => refreshStatistics(options.db))
-      .then((result) => {
-        if (result) {
-          options.onRefreshed?.(result);
-          options.logger.debug(result, 'statistics refreshed');
-        }
-        return result;
-      });
-    return inFlight;
-  };
-  const tick = () => {
-    run()
-      .catch((error: unknown) => options.logger.error({ err: errorMessage(error) }, 'statistics refresh failed'))
-      .finally(() => {
-        if (!closed) timer = setTimeout(tick, options.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-
-  return {
-    refreshNow: run,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await inFlight.catch(() => undefined);
+  const loop = startLoop({
+    name: 'statistics refresh',
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+    round: async () => {
+      const result = await refreshStatistics(options.db);
+      if (result) {
+        options.onRefreshed?.(result);
+        options.logger.debug(result, 'statistics refreshed');
+      }
+      return result;
     },
-  };
+  });
+  return { ...loop, refreshNow: loop.runNow };
 }
