@@ -10,6 +10,7 @@ export * from './repositories/raw-pages.js';
 export * from './repositories/review-items.js';
 export * from './repositories/social-accounts.js';
 export * from './repositories/subjects.js';
+export * from './repositories/unclassified-subjects.js';
 export * from './repositories/users.js';
 export * from './repositories/watched-posts.js';
 export * from './schema.js';

@@ -93,6 +93,8 @@ export interface SocialAccountTable {
   base_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** Adaptive poll interval; null: the configured default. */
   poll_interval_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the scheduler last handed the account to a poll job. */
+  poll_claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SocialAccountEventTable {
@@ -246,7 +248,11 @@ export interface ForwardingTable {
   approve_event_id: BigId | null;
   /** The printable Indonesian report (also the e-mail's body). */
   report_html: string | null;
-  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | undefined, 'pending' | 'delivered' | 'failed'>;
+  status: ColumnType<ForwardingStatus, 'pending' | undefined, ForwardingStatus>;
+  /** A confirmed case, or the signed notice that a delivered case was withdrawn (reopened). */
+  kind: ColumnType<ForwardingKind, ForwardingKind | undefined, ForwardingKind>;
+  withdraws_forwarding_id: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_by_event_id: ColumnType<string | null, string | null | undefined, string | null>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: DefaultTimestamp;
   last_error: string | null;
@@ -255,6 +261,14 @@ export interface ForwardingTable {
 }
 
 export type ForwardingChannel = 'webhook' | 'email';
+/** cancelled: withdrawn by a reopen before it was delivered. */
+export type ForwardingStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
+export type ForwardingKind = 'case' | 'withdrawal';
+
+export interface ReconcileWatermarkTable {
+  name: string;
+  last_id: string;
+}
 
 export interface SignInThrottleTable {
   email: string;
@@ -276,7 +290,9 @@ export interface ForwardingAttemptTable {
   attempted_at: DefaultTimestamp;
   http_status: number | null;
   error: string | null;
-  duration_ms: number;
+  /** Null until the attempt's outcome is known; stays null for an attempt cut short by a crash. */
+  duration_ms: number | null;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Statistics: derived from review_items and their events by packages/stats (migration 0004). */
@@ -367,6 +383,7 @@ export interface Database {
   stats_refresh_state: StatsRefreshStateTable;
   sign_in_throttle: SignInThrottleTable;
   case_views: CaseViewTable;
+  reconcile_watermarks: ReconcileWatermarkTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

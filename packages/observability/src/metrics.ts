@@ -71,7 +71,7 @@ export const httpRequestDuration = new Histogram({
 
 export const forwardingOutcomes = new Counter({
   name: 'netra_forwarding_outcomes_total',
-  help: 'Delivery attempts of confirmed cases to agencies: delivered, retry (will try again) or failed (gave up).',
+  help: 'Delivery attempts of confirmed cases to agencies: delivered, retry (will try again), failed (gave up) or cancelled (reopened while in flight).',
   labelNames: ['channel', 'outcome'] as const,
   registers,
 });
@@ -86,5 +86,19 @@ export const statsRefreshDuration = new Histogram({
 export const statsRefreshedAt = new Gauge({
   name: 'netra_stats_last_refresh_timestamp_seconds',
   help: 'When the statistics tables were last refreshed (Unix time).',
+  registers,
+});
+
+export const pollStaleness = new Gauge({
+  name: 'netra_ingest_poll_staleness_seconds',
+  help: "How far the least recently polled active account is past the longest interval any account may have (4x the default, +10% jitter); 0 while every account is polled in time. Rising: polling has stopped for that platform.",
+  labelNames: ['platform'] as const,
+  registers,
+});
+
+export const schedulerJobsAdded = new Counter({
+  name: 'netra_scheduler_jobs_added_total',
+  help: 'Jobs the scheduler actually added (work already queued is not counted), by job name; reconciled: re-derived from Postgres.',
+  labelNames: ['job', 'source'] as const,
   registers,
 });

@@ -1,10 +1,10 @@
-import type { Logger } from '@netra/core';
+import { startLoop, type Loop, type Logger } from '@netra/core';
 import type { Db } from '@netra/db';
 import { recordForwardingOutcome } from '@netra/observability';
 import { retryDelayMs } from './backoff.js';
 import { createDeliverer, type Deliver, type DeliveryOutcome } from './deliver.js';
 import { createMailer, type Mailer } from './mail.js';
-import { databaseNow, lockNextDue, recordAttempt, type DueForwarding, type NextStep } from './outbox.js';
+import { databaseNow, finishAttempt, startNextAttempt, type DueForwarding, type NextStep } from './outbox.js';
 
 export interface ForwarderOptions {
   db: Db;
@@ -65,8 +65,10 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
     : null;
 
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   const passes = new Set<Promise<PassSummary>>();
+  // While an attempt is in flight its row is leased: no other forwarder takes it. Longer than
+  // any call can take, so a lease only runs out when this process died mid-call.
+  const leaseMs = 2 * settings.requestTimeoutMs + 60_000;
 
   function nextStep(forwarding: DueForwarding, outcome: DeliveryOutcome, permanent: boolean): NextStep {
     if (outcome.delivered) return { status: 'delivered' };
@@ -90,6 +92,7 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
     if (!mailer) return missing('SMTP server (SMTP_URL) for e-mail delivery; this forwarder');
     const decision = (forwarding.report as { decision?: { code?: string; severity?: string } }).decision;
     const outcome = await mailer.send({
+      kind: forwarding.kind,
       to: forwarding.contact_email,
       reviewItemId: forwarding.review_item_id,
       reportJson: body,
@@ -100,28 +103,33 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
     return { outcome, permanent: false };
   }
 
-  /** Attempts one due forwarding; false when none is left for this worker in this pass. */
+  /**
+   * Attempts one due forwarding; false when none is left for this worker in this pass. The
+   * attempt is on record before the call and gets its outcome after it (two short
+   * transactions, none held open across the network).
+   */
   async function attemptNext(cutoff: Date, summary: PassSummary, busy: AgencySlots): Promise<boolean> {
-    return db.transaction().execute(async (trx) => {
-      const forwarding = await busy.take((busyIds) => lockNextDue(trx, cutoff, busyIds), (row) => row.agency_id);
-      if (!forwarding) return false;
-      try {
-        const { outcome, permanent } = await attempt(forwarding);
-        const next = nextStep(forwarding, outcome, permanent);
-        await recordAttempt(trx, forwarding, outcome, next);
-        summary.attempted += 1;
-        recordForwardingOutcome(next.status === 'pending' ? 'retry' : next.status, forwarding.channel);
-        if (next.status === 'delivered') summary.delivered += 1;
-        if (next.status === 'failed') summary.failed += 1;
-        const log = { forwardingId: forwarding.id, channel: forwarding.channel, agency: forwarding.agency_code, attempt: forwarding.attempts + 1, httpStatus: outcome.httpStatus };
-        if (next.status === 'delivered') logger.info(log, 'case delivered');
-        else if (next.status === 'failed') logger.error({ ...log, error: outcome.error }, 'case delivery failed for good');
-        else logger.warn({ ...log, error: outcome.error, retryInMs: next.retryInMs }, 'case delivery failed, will retry');
-        return true;
-      } finally {
-        busy.release(forwarding.agency_id);
-      }
-    });
+    const started = await busy.take((busyIds) => startNextAttempt(db, cutoff, busyIds, leaseMs), (s) => s.forwarding.agency_id);
+    if (!started) return false;
+    const { forwarding } = started;
+    try {
+      const { outcome, permanent } = await attempt(forwarding);
+      const next = nextStep(forwarding, outcome, permanent);
+      const status = await finishAttempt(db, started, outcome, next);
+      summary.attempted += 1;
+      recordForwardingOutcome(status === 'pending' ? 'retry' : status, forwarding.channel);
+      if (status === 'delivered') summary.delivered += 1;
+      if (status === 'failed') summary.failed += 1;
+      const what = forwarding.kind === 'withdrawal' ? 'withdrawal notice' : 'case';
+      const log = { forwardingId: forwarding.id, kind: forwarding.kind, channel: forwarding.channel, agency: forwarding.agency_code, attempt: forwarding.attempts + 1, httpStatus: outcome.httpStatus };
+      if (status === 'delivered') logger.info(log, `${what} delivered`);
+      else if (status === 'cancelled') logger.info(log, 'case reopened during delivery: not retried');
+      else if (status === 'failed') logger.error({ ...log, error: outcome.error }, `${what} delivery failed for good`);
+      else logger.warn({ ...log, error: outcome.error, retryInMs: (next as { retryInMs?: number }).retryInMs }, `${what} delivery failed, will retry`);
+      return true;
+    } finally {
+      busy.release(forwarding.agency_id);
+    }
   }
 
   async function pass(): Promise<PassSummary> {
@@ -142,21 +150,12 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
     return running.finally(() => passes.delete(running));
   }
 
-  async function poll(): Promise<void> {
-    try {
-      await runOnce();
-    } catch (error) {
-      logger.error({ err: error }, 'forwarder pass failed');
-    }
-    if (!stopped) timer = setTimeout(poll, settings.pollIntervalMs);
-  }
-
-  timer = setTimeout(poll, 0);
+  const loop: Loop<PassSummary> = startLoop({ name: 'forwarding', intervalMs: settings.pollIntervalMs, logger, round: runOnce });
   return {
     runOnce,
     async close() {
       stopped = true;
-      clearTimeout(timer);
+      await loop.close();
       await Promise.allSettled([...passes]);
       mailer?.close();
     },

@@ -3,6 +3,8 @@ import { errorMessage } from '@netra/core';
 import type { DeliveryOutcome } from './deliver.js';
 
 export interface CaseMail {
+  /** A confirmed case, or the notice that a case already sent was reopened and withdrawn. */
+  kind: 'case' | 'withdrawal';
   to: string;
   reviewItemId: string;
   /** The report as sent to webhooks: attached, so the agency can process it the same way. */
@@ -34,12 +36,17 @@ export function createMailer(options: { smtpUrl: string; from: string; timeoutMs
       await transport.sendMail({
         from: options.from,
         to: mail.to,
-        subject: `[Netra] Kasus netralitas ASN #${mail.reviewItemId}: ${mail.summary}`,
+        subject:
+          mail.kind === 'withdrawal'
+            ? `[Netra] DITARIK: kasus netralitas ASN #${mail.reviewItemId}`
+            : `[Netra] Kasus netralitas ASN #${mail.reviewItemId}: ${mail.summary}`,
         messageId: `<${mail.idempotencyKey}@${domain}>`,
         headers: { 'X-Netra-Idempotency-Key': mail.idempotencyKey },
         text:
-          `Tim pengawasan netralitas telah mengonfirmasi kasus #${mail.reviewItemId} (${mail.summary}).\n` +
-          'Laporan lengkap ada di badan surel ini dan dalam lampiran JSON.\n',
+          mail.kind === 'withdrawal'
+            ? `Kasus #${mail.reviewItemId} yang telah dikirim dibuka kembali oleh tim peninjau dan ditarik: jangan ditindaklanjuti sampai ada keputusan baru.\n`
+            : `Tim pengawasan netralitas telah mengonfirmasi kasus #${mail.reviewItemId} (${mail.summary}).\n` +
+              'Laporan lengkap ada di badan surel ini dan dalam lampiran JSON.\n',
         ...(mail.reportHtml ? { html: mail.reportHtml } : {}),
         attachments: [{ filename: `kasus-${mail.reviewItemId}.json`, content: mail.reportJson, contentType: 'application/json' }],
       });

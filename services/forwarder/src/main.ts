@@ -4,9 +4,9 @@ import { observeService, postgresAnswers } from '@netra/observability';
 import { startForwarder } from './forwarder.js';
 
 runMain(async () => {
-  const config = loadConfig(['DATABASE_URL', 'FORWARDER_SIGNING_SECRET', 'SMTP_URL', 'SMTP_FROM', 'METRICS_HOST', 'METRICS_PORT']);
+  const config = loadConfig(['DATABASE_URL', 'FORWARDER_SIGNING_SECRET', 'SMTP_URL', 'SMTP_FROM', 'METRICS_HOST', 'METRICS_PORT', 'DEPENDENCY_DOWN_EXIT_SECONDS']);
   const logger = createLogger('forwarder');
-  const db = await connectDb(config.DATABASE_URL);
+  const db = await connectDb(config.DATABASE_URL, { logger });
   const smtp = config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : undefined;
   const forwarder = startForwarder({ db, logger, signingSecret: config.FORWARDER_SIGNING_SECRET, smtp });
   const observed = await observeService({
@@ -14,6 +14,7 @@ runMain(async () => {
     logger,
     host: config.METRICS_HOST,
     port: config.METRICS_PORT,
+    exitAfterDependencyDownMs: config.DEPENDENCY_DOWN_EXIT_SECONDS * 1000,
     checks: { postgres: postgresAnswers(db) },
   });
   // Finish the delivery in flight (its transaction records the attempt), then release the database.

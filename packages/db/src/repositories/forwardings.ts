@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { newIdempotencyKey } from './review-items.js';
-import type { Database, ForwardingChannel } from '../schema.js';
+import type { Database, ForwardingChannel, ReviewEvent } from '../schema.js';
+import { withdrawalNotice, type DeliveredCase } from './withdrawal-notice.js';
+
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}
 
 export interface CaseToForward {
   itemId: string;
@@ -51,6 +56,46 @@ export class ForwardingRepository {
       .execute();
   }
 
+  /**
+   * The case is no longer confirmed (a reopen): whatever of it is still pending or failed is
+   * cancelled, and each channel that already delivered it gets a withdrawal notice. Runs in the
+   * transaction of the reopen event. A delivery in flight right now is cancelled too; the
+   * forwarder, finding its row cancelled when the call returns, records the delivery and queues
+   * the notice itself (queueWithdrawal).
+   */
+  async withdrawCase(itemId: string, reopen: ReviewEvent): Promise<{ cancelled: number; withdrawn: number }> {
+    const cancelled = await this.db
+      .updateTable('forwardings')
+      .set({ status: 'cancelled', cancelled_by_event_id: reopen.id, last_error: null })
+      .where('review_item_id', '=', itemId)
+      .where('kind', '=', 'case')
+      .where('status', 'in', ['pending', 'failed'])
+      .executeTakeFirst();
+    const delivered = await this.db
+      .selectFrom('forwardings as f')
+      .select(['f.id', 'f.review_item_id', 'f.idempotency_key', 'f.delivered_at'])
+      .where('f.review_item_id', '=', itemId)
+      .where('f.kind', '=', 'case')
+      .where('f.delivered_at', 'is not', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('forwardings as w').select('w.id').whereRef('w.withdraws_forwarding_id', '=', 'f.id'))))
+      .execute();
+    for (const row of delivered) await this.queueWithdrawal(row, reopen);
+    return { cancelled: Number(cancelled.numUpdatedRows), withdrawn: delivered.length };
+  }
+
+  /** A signed notice, on the same channel, that the delivered case is withdrawn; once per case. */
+  async queueWithdrawal(delivered: DeliveredCase, reopen: ReviewEvent | null): Promise<void> {
+    const notice = withdrawalNotice(delivered, reopen);
+    await sql`
+      INSERT INTO forwardings (review_item_id, confirm_event_id, approve_event_id, agency_id, channel, kind,
+                               withdraws_forwarding_id, cancelled_by_event_id, idempotency_key, report, report_html)
+      SELECT review_item_id, confirm_event_id, approve_event_id, agency_id, channel, 'withdrawal',
+             id, ${reopen?.id ?? null}, ${newIdempotencyKey()}, ${JSON.stringify(notice.report)}, ${notice.reportHtml}
+      FROM forwardings WHERE id = ${delivered.id}
+      ON CONFLICT DO NOTHING
+    `.execute(this.db);
+  }
+
   /** Deliveries of one item, newest confirm first, with how they went. */
   async forItem(itemId: string) {
     return this.db
@@ -58,6 +103,7 @@ export class ForwardingRepository {
       .select([
         'f.id',
         'f.channel',
+        'f.kind',
         'f.status',
         'f.attempts',
         'f.last_error',
@@ -76,6 +122,7 @@ export class ForwardingRepository {
       .selectFrom('forwardings')
       .select('report_html')
       .where('review_item_id', '=', itemId)
+      .where('kind', '=', 'case')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import {
   applyReviewEvent,
@@ -11,6 +10,7 @@ import {
 } from '@netra/core';
 import type { Db } from '../connection.js';
 import type { Database, ReviewEvent } from '../schema.js';
+import { ForwardingRepository } from './forwardings.js';
 
 type Tx = Transaction<Database>;
 
@@ -61,8 +61,11 @@ export class ReviewItemRepository {
    * ran out) is re-flagged. Safe to repeat: one item per subject, one 'opened' event per item,
    * and the same classification twice changes nothing.
    */
-  async openOrUpdate(input: OpenItemInput): Promise<{ itemId: string; created: boolean; reflagged?: boolean }> {
-    return this.db.transaction().execute(async (trx) => {
+  async openOrUpdate(input: OpenItemInput, inTransaction?: Tx): Promise<{ itemId: string; created: boolean; reflagged?: boolean }> {
+    // Inside the caller's transaction when given: the classifier stores its classification and
+    // opens the item together, so a flag never ends up without its review item.
+    const run = <T>(fn: (trx: Tx) => Promise<T>): Promise<T> => (inTransaction ? fn(inTransaction) : this.db.transaction().execute(fn));
+    return run(async (trx) => {
       const subject =
         'postId' in input.subject
           ? { post_id: input.subject.postId, engagement_id: null }
@@ -192,10 +195,6 @@ export class ReviewItemRepository {
   }
 }
 
-export function newIdempotencyKey(): string {
-  return randomUUID();
-}
-
 async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ event: ReviewEvent; state: ReviewState }> {
   // Lock the item: concurrent claims or decisions on one item serialise here, so two reviewers
   // can never both hold it or both decide it.
@@ -240,6 +239,13 @@ async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ 
     })
     .where('id', '=', item.id)
     .execute();
+  // Leaving 'confirmed' (or a confirm awaiting approval), by a reopen, takes back what the case
+  // put in the outbox in this same transaction: nothing pending goes out for a case no longer
+  // confirmed, and an agency that already has it is told it was withdrawn.
+  const wasDecidedCase = current.status === 'confirmed' || current.status === 'awaiting_approval';
+  if (wasDecidedCase && state.status !== 'confirmed' && state.status !== 'awaiting_approval') {
+    await new ForwardingRepository(trx).withdrawCase(item.id, event);
+  }
   return { event, state };
 }
 

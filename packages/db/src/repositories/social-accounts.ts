@@ -42,7 +42,8 @@ export class SocialAccountRepository {
           FOR UPDATE SKIP LOCKED
         )
         UPDATE social_accounts AS a
-        SET next_poll_at = now() + make_interval(secs => coalesce(a.poll_interval_seconds, ${defaultIntervalSeconds}::int) * (0.9 + random() * 0.2))
+        SET next_poll_at = now() + make_interval(secs => coalesce(a.poll_interval_seconds, ${defaultIntervalSeconds}::int) * (0.9 + random() * 0.2)),
+            poll_claimed_at = now()
         FROM due WHERE a.id = due.id
         RETURNING a.id, a.candidate_id
       `.execute(trx);
@@ -51,6 +52,34 @@ export class SocialAccountRepository {
       await enqueue(accounts);
       return accounts;
     });
+  }
+
+  /**
+   * Makes due again every account handed to a poll job that has not been polled since: the
+   * jobs were in Redis, and Redis lost them (restarted without persistence, or flushed).
+   * A poll that did run meanwhile set last_polled_at after the claim, so it is left alone.
+   */
+  async releaseUnpolledClaims(): Promise<number> {
+    const result = await sql`
+      UPDATE social_accounts SET next_poll_at = now()
+      WHERE status = 'active' AND next_poll_at > now() AND poll_claimed_at IS NOT NULL
+        AND (last_polled_at IS NULL OR last_polled_at < poll_claimed_at)`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * Per platform, how long ago the least recently polled active civil servant's account was
+   * polled successfully (or registered, if never): one index probe each.
+   */
+  async oldestPollAgeSeconds(platforms: readonly Platform[]): Promise<Map<Platform, number>> {
+    const { rows } = await sql<{ platform: Platform; age: number | null }>`
+      SELECT p.platform, (
+        SELECT extract(epoch FROM now() - min(coalesce(a.last_polled_at, a.created_at)))::float8
+        FROM social_accounts a
+        WHERE a.platform = p.platform AND a.status = 'active' AND a.civil_servant_id IS NOT NULL
+      ) AS age
+      FROM unnest(${[...platforms]}::text[]) AS p(platform)`.execute(this.db);
+    return new Map(rows.filter((r) => r.age !== null).map((r) => [r.platform, r.age!]));
   }
 
   /** The account's stable id, found from its handle: recorded once, with the history. */

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Db } from '../connection.js';
+
+/**
+ * A subject younger than this may still have its classify job on the way from ingest; the sweep
+ * leaves it alone (re-enqueueing it would be harmless, deduplicated, but pointless).
+ */
+const GRACE_SECONDS = 60;
+
+interface SweptKind {
+  /** The watermark's name. */
+  name: 'posts' | 'engagements';
+  /** Subjects after the watermark with no classification at all, oldest first. */
+  unclassified(afterId: string, limit: number): Promise<string[]>;
+  /** The newest id old enough to be past the grace period: how far a clean sweep may advance. */
+  newestSettledId(): Promise<string | null>;
+}
+
+/**
+ * Finds civil servants' posts and engagements that were stored but never classified: the
+ * classify job was lost (Redis flushed or restarted without persistence) or failed for good.
+ * Postgres is the truth, so this is what a reconciler re-enqueues. A watermark per kind keeps
+ * each sweep short: everything at or below it is known to be classified.
+ */
+export class UnclassifiedSubjectRepository {
+  private readonly kinds: readonly SweptKind[];
+
+  constructor(private readonly db: Db) {
+    this.kinds = [
+      {
+        name: 'posts',
+        unclassified: async (afterId, limit) =>
+          (
+            await sql<{ id: string }>`
+              SELECT p.id FROM posts p
+              JOIN social_accounts a ON a.id = p.account_id AND a.civil_servant_id IS NOT NULL
+              WHERE p.id > ${afterId} AND p.kind IN ('post', 'reply', 'quote')
+                AND p.fetched_at < now() - make_interval(secs => ${GRACE_SECONDS})
+                AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.post_id = p.id)
+              ORDER BY p.id LIMIT ${limit}`.execute(db)
+          ).rows.map((r) => String(r.id)),
+        newestSettledId: () => this.newestBefore('posts', 'fetched_at'),
+      },
+      {
+        name: 'engagements',
+        unclassified: async (afterId, limit) =>
+          (
+            await sql<{ id: string }>`
+              SELECT e.id FROM engagements e
+              JOIN social_accounts a ON a.id = e.account_id AND a.civil_servant_id IS NOT NULL
+              WHERE e.id > ${afterId} AND e.kind IN ('like', 'share')
+                AND e.first_seen_at < now() - make_interval(secs => ${GRACE_SECONDS})
+                AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.engagement_id = e.id)
+              ORDER BY e.id LIMIT ${limit}`.execute(db)
+          ).rows.map((r) => String(r.id)),
+        newestSettledId: () => this.newestBefore('engagements', 'first_seen_at'),
+      },
+    ];
+  }
+
+  /**
+   * Up to `limit` never-classified subjects of each kind, and the watermark moved up to just
+   * before the first of them (or, when there is none, to the newest settled subject).
+   */
+  async sweep(limit = 1_000): Promise<{ postIds: string[]; engagementIds: string[] }> {
+    const [postIds, engagementIds] = await Promise.all(this.kinds.map((kind) => this.sweepKind(kind, limit)));
+    return { postIds: postIds!, engagementIds: engagementIds! };
+  }
+
+  private async sweepKind(kind: SweptKind, limit: number): Promise<string[]> {
+    const mark = await this.db.selectFrom('reconcile_watermarks').select('last_id').where('name', '=', kind.name).executeTakeFirst();
+    const from = mark?.last_id ?? '0';
+    const found = await kind.unclassified(from, limit);
+    const next = found.length > 0 ? String(BigInt(found[0]!) - 1n) : await kind.newestSettledId();
+    if (next !== null && BigInt(next) > BigInt(from)) {
+      await this.db
+        .insertInto('reconcile_watermarks')
+        .values({ name: kind.name, last_id: next })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ last_id: next }))
+        .execute();
+    }
+    return found;
+  }
+
+  private async newestBefore(table: 'posts' | 'engagements', column: 'fetched_at' | 'first_seen_at'): Promise<string | null> {
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} < now() - make_interval(secs => ${GRACE_SECONDS})
+      ORDER BY id DESC LIMIT 1`.execute(this.db);
+    return rows[0] ? String(rows[0].id) : null;
+  }
+}
