@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { createLogger } from '@netra/core';
-import { SocialAccountRepository, WatchedPostRepository, type Db } from '@netra/db';
-import { createQueues, PlatformParking, type Redis } from '@netra/queue';
+import { SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository, type Db } from '@netra/db';
+import { createQueues, PlatformParking, RedisEpoch, type Redis } from '@netra/queue';
 import { scheduleRound } from '@netra/scheduler';
 import { secondsSince } from './bench-database.js';
 import { round } from './store-posts.js';
@@ -35,6 +35,8 @@ export async function benchScheduleRound(db: Db, redis: Redis, accounts: number)
     watchedPosts: new WatchedPostRepository(db),
     queues,
     parking: new PlatformParking(redis, queues, prefix),
+    unclassified: new UnclassifiedSubjectRepository(db),
+    epoch: new RedisEpoch(redis, prefix),
     logger: createLogger('bench', 'silent'),
     pollIntervalSeconds: 900,
     batchSize: 10_000,

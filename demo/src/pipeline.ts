@@ -1,9 +1,9 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from '@netra/core';
-import type { Db, SocialAccountRepository } from '@netra/db';
+import { UnclassifiedSubjectRepository, type Db, type SocialAccountRepository } from '@netra/db';
 import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
 import { buildIngestDeps, startIngestWorkers } from '@netra/ingest';
-import { createQueues, ingestQueueNames, type Queues, type Redis } from '@netra/queue';
+import { createQueues, ingestQueueNames, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { scheduleRound, type SchedulerOptions } from '@netra/scheduler';
 import { waitUntilDrained } from './drain.js';
 
@@ -53,6 +53,8 @@ export async function startPipeline(options: {
     watchedPosts: ingest.watchedPosts,
     queues,
     parking: ingest.parking,
+    unclassified: new UnclassifiedSubjectRepository(db),
+    epoch: new RedisEpoch(redis, redisPrefix),
     logger,
     pollIntervalSeconds,
   };

@@ -3,3 +3,4 @@ export * from './jobs.js';
 export * from './queues.js';
 export * from './workers.js';
 export * from './parking.js';
+export * from './redis-epoch.js';

@@ -1,12 +1,16 @@
-import { platforms as allPlatforms, type Logger, type Platform } from '@netra/core';
-import type { DueAccount, SocialAccountRepository, WatchedPostRepository } from '@netra/db';
-import { physicalQueueName, type PlatformParking, type Queues } from '@netra/queue';
+import { platforms as allPlatforms, startLoop, type Closeable, type Logger, type Platform } from '@netra/core';
+import type { DueAccount, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { metrics } from '@netra/observability';
+import { physicalQueueName, type PlatformParking, type Queues, type RedisEpoch } from '@netra/queue';
+import { reconcile, type ReconcileResult } from './reconcile.js';
 
 export interface SchedulerOptions {
   accounts: SocialAccountRepository;
   watchedPosts: WatchedPostRepository;
   queues: Queues;
   parking: PlatformParking;
+  unclassified: UnclassifiedSubjectRepository;
+  epoch: RedisEpoch;
   logger: Logger;
   /** The default poll interval; an account's own adaptive interval wins when it has one. */
   pollIntervalSeconds: number;
@@ -24,14 +28,21 @@ export interface SchedulerOptions {
 }
 
 export interface RoundResult {
+  /** Jobs actually added this round; work still queued from before is not counted again. */
   polls: number;
   watches: number;
   checks: number;
+  /** Due accounts and watched posts claimed this round (some may still have had a job queued). */
+  claimed: number;
   /** Flagged posts newly put under watch for deletion. */
   enrolled: number;
   /** Platforms skipped this round: parked (cap spent) or with a full queue. */
   skipped: Platform[];
+  reconciled: ReconcileResult;
 }
+
+/** The longest interval an account may have: the adaptive interval's cap (4x) plus jitter. */
+const longestIntervalFactor = 4 * 1.1;
 
 /** A watched post's check is enqueued with this lease; the check sets the real next time. */
 const checkLeaseSeconds = 600;
@@ -43,18 +54,21 @@ const checkLeaseSeconds = 600;
  */
 export async function scheduleRound(options: SchedulerOptions): Promise<RoundResult> {
   const { accounts, watchedPosts, queues, batchSize = 1_000, maxBacklog = 250_000, claimers = 3 } = options;
-  const result: RoundResult = { polls: 0, watches: 0, checks: 0, enrolled: 0, skipped: [] };
+  const result: RoundResult = { polls: 0, watches: 0, checks: 0, claimed: 0, enrolled: 0, skipped: [], reconciled: { accountsReleased: 0, classifyJobs: 0 } };
+  // First, so accounts whose poll jobs Redis lost are due in this very round.
+  result.reconciled = await reconcile(options);
   const parked = await options.parking.resumeDue();
   result.enrolled = await watchedPosts.enrolFlagged(batchSize);
 
   const enqueueAccounts = (platform: Platform) => async (due: DueAccount[]) => {
     const jobs = (owner: DueAccount['owner']) => due.filter((a) => a.owner === owner).map((a) => ({ platform, accountId: a.id }));
-    const polls = jobs('civil_servant');
-    const watches = jobs('candidate');
-    await queues.enqueueMany('poll-account', polls);
-    await queues.enqueueMany('watch-account', watches);
-    result.polls += polls.length;
-    result.watches += watches.length;
+    // Await first, then add: `result.x += await …` would read the total before the wait and
+    // lose what concurrent claimers added meanwhile.
+    const polls = await queues.enqueueMany('poll-account', jobs('civil_servant'));
+    const watches = await queues.enqueueMany('watch-account', jobs('candidate'));
+    result.polls += polls;
+    result.watches += watches;
+    result.claimed += due.length;
   };
 
   for (const platform of options.platforms ?? allPlatforms) {
@@ -81,15 +95,30 @@ export async function scheduleRound(options: SchedulerOptions): Promise<RoundRes
     if (room <= 0) result.skipped.push(platform);
     await claimWhileRoom(async (limit) => (await accounts.claimDue(platform, limit, options.pollIntervalSeconds, enqueueAccounts(platform))).length);
     await claimWhileRoom(async (limit) => {
-      const claimed = await watchedPosts.claimDue(platform, limit, checkLeaseSeconds, (postIds) =>
-        queues.enqueueMany('check-post', postIds.map((postId) => ({ platform, postId }))),
-      );
-      result.checks += claimed.length;
+      const claimed = await watchedPosts.claimDue(platform, limit, checkLeaseSeconds, async (postIds) => {
+        const checks = await queues.enqueueMany('check-post', postIds.map((postId) => ({ platform, postId })));
+        result.checks += checks;
+      });
+      result.claimed += claimed.length;
       return claimed.length;
     });
   }
-  if (result.polls + result.watches + result.checks > 0 || result.skipped.length > 0) options.logger.info(result, 'scheduling round');
+  await recordStaleness(options);
+  metrics.schedulerJobsAdded.inc({ job: 'poll-account', source: 'due' }, result.polls);
+  metrics.schedulerJobsAdded.inc({ job: 'watch-account', source: 'due' }, result.watches);
+  metrics.schedulerJobsAdded.inc({ job: 'check-post', source: 'due' }, result.checks);
+  metrics.schedulerJobsAdded.inc({ job: 'classify', source: 'reconciled' }, result.reconciled.classifyJobs);
+  const { reconciled } = result;
+  if (result.claimed + reconciled.accountsReleased + reconciled.classifyJobs > 0 || result.skipped.length > 0) options.logger.info(result, 'scheduling round');
   return result;
+}
+
+/** Exports per platform how far polling has fallen behind, for the alert that fires when it stops. */
+async function recordStaleness(options: SchedulerOptions): Promise<void> {
+  const platforms = options.platforms ?? allPlatforms;
+  const ages = await options.accounts.oldestPollAgeSeconds(platforms);
+  const longest = options.pollIntervalSeconds * longestIntervalFactor;
+  for (const platform of platforms) metrics.pollStaleness.set({ platform }, Math.max(0, (ages.get(platform) ?? 0) - longest));
 }
 
 async function backlogOf(queues: Queues, platform: Platform): Promise<number> {
@@ -98,21 +127,6 @@ async function backlogOf(queues: Queues, platform: Platform): Promise<number> {
 }
 
 /** Runs a round now and then every `intervalMs`, never two rounds at once. */
-export function startScheduler(options: SchedulerOptions & { intervalMs: number }): { close(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = scheduleRound(options).catch((error: unknown) =>
-      options.logger.error({ err: error }, 'scheduling round failed; will retry next round'),
-    );
-  };
-  tick();
-  const timer = setInterval(() => {
-    void running.then(tick);
-  }, options.intervalMs);
-  return {
-    async close() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startScheduler(options: SchedulerOptions & { intervalMs: number }): Closeable {
+  return startLoop({ name: 'scheduling', intervalMs: options.intervalMs, logger: options.logger, round: () => scheduleRound(options) });
 }

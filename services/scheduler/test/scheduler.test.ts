@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, sha256Hex, type Platform } from '@netra/core';
-import { SocialAccountRepository, WatchedPostRepository } from '@netra/db';
-import { connectRedis, createQueues, ingestQueueNames, PlatformParking, type Queues, type Redis } from '@netra/queue';
+import { SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { connectRedis, createQueues, ingestQueueNames, PlatformParking, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { createTestDatabase, seedAgency, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
 import { scheduleRound, type SchedulerOptions } from '../src/index.js';
 
@@ -11,11 +12,12 @@ let redis: Redis;
 let queues: Queues;
 let options: SchedulerOptions;
 let agency: SeededAgency;
+let prefix: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   redis = await connectRedis(testRedisUrl);
-  const prefix = testRedisPrefix();
+  prefix = testRedisPrefix();
   queues = createQueues(redis, prefix);
   agency = await seedAgency(t.db);
   options = {
@@ -23,6 +25,8 @@ beforeAll(async () => {
     watchedPosts: new WatchedPostRepository(t.db),
     queues,
     parking: new PlatformParking(redis, queues, prefix),
+    unclassified: new UnclassifiedSubjectRepository(t.db),
+    epoch: new RedisEpoch(redis, prefix),
     logger: createLogger('test', 'silent'),
     pollIntervalSeconds: 900,
     batchSize: 3,
@@ -34,7 +38,7 @@ afterAll(async () => {
   await t.drop();
 });
 beforeEach(async () => {
-  for (const name of ingestQueueNames) await queues.queue(name).obliterate({ force: true });
+  for (const name of [...ingestQueueNames, 'classify' as const]) await queues.queue(name).obliterate({ force: true });
   await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() + interval '1 day'` }).execute();
 });
 
@@ -120,3 +124,73 @@ it("enrols flagged posts for deletion checks and enqueues due watched posts' che
   // Claimed: not claimed again while its check is pending.
   expect((await scheduleRound(options)).checks).toBe(0);
 });
+
+describe('what Redis only held in flight is re-derived from Postgres', () => {
+  const platform = 'mastodon';
+
+  it('a poll job that failed for good does not block the next poll of that account', async () => {
+    const [accountId] = await civilServantAccounts(platform, 1);
+    expect((await scheduleRound(options)).polls).toBe(1);
+    const failing = new Worker(`ingest-${platform}`, async () => {
+      throw new UnrecoverableError('platform answered 503');
+    }, { connection: redis, prefix });
+    try {
+      await vi.waitFor(async () => expect(await queues.queue(`ingest-${platform}`).getFailedCount()).toBe(1), { timeout: 20_000 });
+    } finally {
+      await failing.close();
+    }
+    await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() - interval '1 second'` }).where('id', '=', accountId!).execute();
+    const again = await scheduleRound(options);
+    expect(again).toMatchObject({ polls: 1, claimed: 1 });
+    expect(await queues.pendingJob('poll-account', { platform, accountId: accountId! })).toBeDefined();
+  });
+
+  it('after Redis lost everything, accounts claimed but never polled are due again at once', async () => {
+    // Accounts of earlier tests were claimed and never polled too: leave them out of this count.
+    await t.db.updateTable('social_accounts').set({ poll_claimed_at: null }).execute();
+    const accounts = await civilServantAccounts(platform, 3);
+    await t.db.updateTable('social_accounts').set({ last_polled_at: sql`now() - interval '1 hour'` }).where('id', 'in', accounts).execute();
+    expect((await scheduleRound(options)).polls).toBe(3);
+    // One of them was polled meanwhile; then Redis restarts empty (here: this run's keys vanish).
+    await t.db.updateTable('social_accounts').set({ last_polled_at: sql`now()` }).where('id', '=', accounts[0]!).execute();
+    await forgetEverything();
+
+    const after = await scheduleRound(options);
+    expect(after.reconciled.accountsReleased).toBe(2);
+    expect(after.polls).toBe(2);
+    expect((await jobsIn(platform)).map(([, data]) => (data as { accountId: number }).accountId).sort()).toEqual(accounts.slice(1).sort());
+    expect((await scheduleRound(options)).reconciled.accountsReleased).toBe(0);
+  });
+
+  it('a stored subject that was never classified gets its classify job again, once, until it is classified', async () => {
+    const [accountId] = await civilServantAccounts(platform, 1);
+    const { id: postId } = await t.db
+      .insertInto('posts')
+      .values({ platform, platform_post_id: `lost-${accountId}`, account_id: accountId!, author_handle: 'asn', kind: 'post', text: 'coblos 02', url: null, in_reply_to_platform_id: null, posted_at: new Date(), fetched_at: sql`now() - interval '5 minutes'`, raw: '{}', content_sha256: sha256Hex('coblos 02'), deleted_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() + interval '1 day'` }).execute();
+
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(1);
+    expect(await queues.pendingJob('classify-post', { postId })).toBeDefined();
+    // Still queued: not added twice.
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(0);
+    await forgetEverything();
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(1);
+
+    await t.db
+      .insertInto('classifications')
+      .values({ post_id: postId, engagement_id: null, classifier_version: 't', input_sha256: sha256Hex('y'), flagged: false, score: 0.1, codes: [], severity: null, evidence: '[]' })
+      .execute();
+    await queues.queue('classify').obliterate({ force: true });
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(0);
+    const mark = await t.db.selectFrom('reconcile_watermarks').select('last_id').where('name', '=', 'posts').executeTakeFirstOrThrow();
+    expect(BigInt(mark.last_id)).toBeGreaterThanOrEqual(BigInt(postId));
+  });
+});
+
+/** What a Redis restart without persistence (or a FLUSHALL) does to this run: every key is gone. */
+async function forgetEverything(): Promise<void> {
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+}

@@ -1,0 +1,37 @@
+import type { Logger } from '@netra/core';
+import type { SocialAccountRepository, UnclassifiedSubjectRepository } from '@netra/db';
+import type { Queues, RedisEpoch } from '@netra/queue';
+
+export interface ReconcileDeps {
+  accounts: SocialAccountRepository;
+  unclassified: UnclassifiedSubjectRepository;
+  epoch: RedisEpoch;
+  queues: Queues;
+  logger: Logger;
+}
+
+export interface ReconcileResult {
+  /** Accounts made due again because Redis lost their poll jobs. */
+  accountsReleased: number;
+  /** Classify jobs added for subjects stored but never classified. */
+  classifyJobs: number;
+}
+
+/**
+ * Re-derives from Postgres the work that Redis only held in flight, so losing Redis loses
+ * nothing: accounts claimed for a poll that never ran, and subjects stored but never
+ * classified. Work still queued is deduplicated, so re-enqueueing it is harmless.
+ */
+export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
+  let accountsReleased = 0;
+  if (await deps.epoch.startedAfresh()) {
+    accountsReleased = await deps.accounts.releaseUnpolledClaims();
+    if (accountsReleased > 0) deps.logger.warn({ accountsReleased }, 'redis lost its queued jobs: accounts claimed but not polled are due again');
+  }
+  const { postIds, engagementIds } = await deps.unclassified.sweep();
+  const classifyJobs =
+    (await deps.queues.enqueueMany('classify-post', postIds.map((postId) => ({ postId })))) +
+    (await deps.queues.enqueueMany('classify-engagement', engagementIds.map((engagementId) => ({ engagementId }))));
+  if (classifyJobs > 0) deps.logger.warn({ classifyJobs }, 'subjects stored but never classified: classify jobs queued again');
+  return { accountsReleased, classifyJobs };
+}
