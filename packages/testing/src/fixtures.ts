@@ -89,7 +89,7 @@ export async function seedFlaggedEngagement(
   return openItem(db, { engagementId: id }, { civilServantId, agency, options, text: options.commentText ?? '' });
 }
 
-async function seedCivilServant(db: Db, agency: SeededAgency, platform: FlagOptions['platform'] = 'mastodon') {
+export async function seedCivilServant(db: Db, agency: SeededAgency, platform: FlagOptions['platform'] = 'mastodon') {
   const n = next();
   const { id: civilServantId } = await db
     .insertInto('civil_servants')
@@ -111,7 +111,7 @@ async function seedCivilServant(db: Db, agency: SeededAgency, platform: FlagOpti
   return { civilServantId, accountId };
 }
 
-async function seedPost(
+export async function seedPost(
   db: Db,
   post: { accountId: number | null; text: string; url?: string | null | undefined; platform?: FlagOptions['platform'] },
 ): Promise<string> {

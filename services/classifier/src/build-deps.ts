@@ -13,6 +13,7 @@ export async function buildClassifyDeps(db: Db, logger: Logger): Promise<Classif
   const classifier = createClassifier({ directory: buildCandidateDirectory(rows) });
   logger.info({ version: classifier.version, candidates: rows.candidates.length }, 'classifier ready');
   return {
+    db,
     classifier,
     candidateLabels: new Map(rows.candidates.map((c) => [c.id, c.label])),
     subjects,

@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { Severity } from '@netra/core';
 import type { Db } from '../connection.js';
+import type { Database } from '../schema.js';
 
 export interface ClassificationToStore {
   subject: { postId: string } | { engagementId: string };
@@ -16,10 +18,12 @@ export interface ClassificationToStore {
 export class ClassificationRepository {
   constructor(private readonly db: Db) {}
 
-  async store(c: ClassificationToStore): Promise<{ id: string; created: boolean }> {
+  /** Stores once per input and version; inside `trx` when given (with the review item it opens). */
+  async store(c: ClassificationToStore, trx?: Transaction<Database>): Promise<{ id: string; created: boolean }> {
+    const db = trx ?? this.db;
     const subject =
       'postId' in c.subject ? { post_id: c.subject.postId, engagement_id: null } : { post_id: null, engagement_id: c.subject.engagementId };
-    const inserted = await this.db
+    const inserted = await db
       .insertInto('classifications')
       .values({
         ...subject,
@@ -35,7 +39,7 @@ export class ClassificationRepository {
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { id: inserted.id, created: true };
-    const existing = await this.db
+    const existing = await db
       .selectFrom('classifications')
       .select('id')
       .where('post_id', 'is not distinct from', subject.post_id)

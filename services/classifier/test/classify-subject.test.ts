@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '@netra/core';
+import { createTestDatabase, seedAgency, seedCivilServant, seedPost, type TestDatabase } from '@netra/testing';
+import { buildClassifyDeps, classifyPostHandler } from '../src/index.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+const rowsFor = async (postId: string) => ({
+  classifications: await t.db.selectFrom('classifications').select('id').where('post_id', '=', postId).execute(),
+  items: await t.db.selectFrom('review_items').select('id').where('post_id', '=', postId).execute(),
+});
+
+it('stores a flag and its review item together, or neither, so a failed job is retried and not lost', async () => {
+  const agency = await seedAgency(t.db);
+  const { accountId } = await seedCivilServant(t.db, agency);
+  const postId = await seedPost(t.db, { accountId, text: 'Ayo coblos nomor 2! Menangkan paslon 02 ✌️' });
+  const classify = classifyPostHandler(await buildClassifyDeps(t.db, createLogger('test', 'silent')));
+
+  // The review item cannot be written (as when the process dies between two statements).
+  await sql`CREATE FUNCTION refuse_items() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'review_items unavailable'; END $$;
+            CREATE TRIGGER refuse_items BEFORE INSERT ON review_items FOR EACH ROW EXECUTE FUNCTION refuse_items()`.execute(t.db);
+  await expect(classify({ postId })).rejects.toThrow(/review_items unavailable/);
+  expect(await rowsFor(postId)).toEqual({ classifications: [], items: [] });
+
+  // The job's retry then does both.
+  await sql`DROP TRIGGER refuse_items ON review_items`.execute(t.db);
+  await classify({ postId });
+  const after = await rowsFor(postId);
+  expect(after.classifications).toHaveLength(1);
+  expect(after.items).toHaveLength(1);
+});
