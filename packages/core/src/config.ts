@@ -45,6 +45,11 @@ const settings = {
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Seconds between refreshes of the statistics tables (run by the review service). */
   STATS_REFRESH_SECONDS: z.coerce.number().positive().default(60),
+  /**
+   * A service whose Postgres or Redis has not answered for this long exits non-zero so its
+   * supervisor restarts it; shorter outages are waited out (connections reconnect on their own).
+   */
+  DEPENDENCY_DOWN_EXIT_SECONDS: z.coerce.number().positive().default(300),
 } as const;
 
 type Settings = typeof settings;

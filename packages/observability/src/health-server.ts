@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Closeable, Logger } from '@netra/core';
 import { metricsText } from './exposition.js';
+import type { Health } from './dependency-watch.js';
 import { checkReadiness, type ReadinessChecks } from './readiness.js';
 
 export interface HealthServer extends Closeable {
@@ -10,14 +11,16 @@ export interface HealthServer extends Closeable {
 
 /**
  * A tiny HTTP server for a service without one of its own (workers, scheduler, forwarder), and
- * the metrics port of those with one: GET /healthz (the process runs), /readyz (its
- * dependencies answer) and /metrics (Prometheus). Nothing else, and nothing personal.
+ * the metrics port of those with one: GET /healthz (the process runs and, with `health`, its
+ * dependencies were answering at the last check: 503 naming those that fail), /readyz (its
+ * dependencies answer now) and /metrics (Prometheus). Nothing else, and nothing personal.
  */
 export async function startHealthServer(options: {
   host: string;
   port: number;
   checks: ReadinessChecks;
   logger: Logger;
+  health?: () => Health;
 }): Promise<HealthServer> {
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
@@ -28,7 +31,11 @@ export async function startHealthServer(options: {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'application/json', '{"status":"method not allowed"}');
-    if (path === '/healthz') return send(response, 200, 'application/json', '{"status":"ok"}');
+    if (path === '/healthz') {
+      const health = options.health?.() ?? { healthy: true, failing: {} };
+      if (health.healthy) return send(response, 200, 'application/json', '{"status":"ok"}');
+      return send(response, 503, 'application/json', JSON.stringify({ status: 'unhealthy', failing: Object.keys(health.failing) }));
+    }
     if (path === '/readyz') {
       const readiness = await checkReadiness(options.checks, options.logger);
       return send(response, readiness.ready ? 200 : 503, 'application/json', JSON.stringify({ status: readiness.ready ? 'ready' : 'not ready', ...readiness }));

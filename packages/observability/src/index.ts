@@ -1,4 +1,5 @@
 export { instrumentWorker, readWatchedQueues, watchQueues } from './bullmq.js';
+export { watchDependencies, type DependencyWatch, type Health } from './dependency-watch.js';
 export { metricsText } from './exposition.js';
 export { observeService, type ObservedService } from './observe-service.js';
 export { serviceEndpoints, type ServiceEndpointsOptions } from './fastify-plugin.js';

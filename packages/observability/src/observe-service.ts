@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Closeable, Logger } from '@netra/core';
 import { instrumentWorker, watchQueues } from './bullmq.js';
+import { watchDependencies } from './dependency-watch.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import type { ReadinessChecks } from './readiness.js';
 import { setServiceName } from './registry.js';
@@ -22,6 +23,8 @@ export async function observeService(options: {
   port: number;
   checks: ReadinessChecks;
   workers?: readonly Worker[];
+  /** A standalone service exits after a dependency is down this long (its supervisor restarts it). */
+  exitAfterDependencyDownMs?: number;
 }): Promise<ObservedService> {
   setServiceName(options.service);
   const workers = options.workers ?? [];
@@ -29,12 +32,18 @@ export async function observeService(options: {
   // A queue handle of our own per consumed queue: reading depth must not wait behind a worker's blocking read.
   const queues = workers.map((w) => new Queue(w.name, { connection: w.opts.connection, prefix: w.opts.prefix }));
   const stopWatching = watchQueues(queues);
-  const health = await startHealthServer({ host: options.host, port: options.port, checks: options.checks, logger: options.logger });
+  const dependencies = watchDependencies({
+    checks: options.checks,
+    logger: options.logger,
+    ...(options.exitAfterDependencyDownMs === undefined ? {} : { exitAfterMs: options.exitAfterDependencyDownMs }),
+  });
+  const health = await startHealthServer({ host: options.host, port: options.port, checks: options.checks, logger: options.logger, health: dependencies.health });
   options.logger.info({ url: health.url }, 'health and metrics endpoints listening');
   return {
     health,
     async close() {
       stopWatching();
+      dependencies.close();
       await health.close();
       await Promise.all(queues.map((q) => q.close()));
     },

@@ -17,10 +17,11 @@ runMain(async () => {
     'POLL_INTERVAL_SECONDS',
     'METRICS_HOST',
     'METRICS_PORT',
+    'DEPENDENCY_DOWN_EXIT_SECONDS',
   ]);
   const logger = createLogger('ingest');
-  const db = await connectDb(config.DATABASE_URL);
-  const redis = await connectRedis(config.REDIS_URL);
+  const db = await connectDb(config.DATABASE_URL, { logger });
+  const redis = await connectRedis(config.REDIS_URL, { logger });
   const queues = createQueues(redis, config.REDIS_PREFIX);
   const x = config.X_BEARER_TOKEN ? { baseUrl: config.X_API_BASE_URL, bearerToken: config.X_BEARER_TOKEN } : undefined;
   if (!x) logger.warn('X_BEARER_TOKEN is not set: X accounts are not ingested');
@@ -40,6 +41,7 @@ runMain(async () => {
     logger,
     host: config.METRICS_HOST,
     port: config.METRICS_PORT,
+    exitAfterDependencyDownMs: config.DEPENDENCY_DOWN_EXIT_SECONDS * 1000,
     checks: { postgres: postgresAnswers(db), redis: redisAnswers(redis) },
     workers,
   });

@@ -6,16 +6,16 @@ import { startReviewOperations } from './ops/operations.js';
 
 runMain(async () => {
   const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES', 'REVIEW_CLAIM_LEASE_SECONDS',
-    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS']);
+    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS']);
   const logger = createLogger('review');
-  const db = await connectDb(config.DATABASE_URL);
+  const db = await connectDb(config.DATABASE_URL, { logger });
   const app = buildReviewApp({
     db,
     logger,
     insecureCookies: config.REVIEW_INSECURE_COOKIES,
     claimLeaseSeconds: config.REVIEW_CLAIM_LEASE_SECONDS,
   });
-  const redis = await connectRedis(config.REDIS_URL);
+  const redis = await connectRedis(config.REDIS_URL, { logger });
   const operations = await startReviewOperations({
     app,
     db,
@@ -25,6 +25,7 @@ runMain(async () => {
     logger,
     statsRefreshSeconds: config.STATS_REFRESH_SECONDS,
     metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT },
+    exitAfterDependencyDownMs: config.DEPENDENCY_DOWN_EXIT_SECONDS * 1000,
   });
   // Stop taking requests first (in-flight ones finish), then the refresh loop, then connections.
   onShutdownSignal(

@@ -22,6 +22,8 @@ export async function startReviewOperations(options: {
   logger: Logger;
   statsRefreshSeconds: number;
   metrics: { host: string; port: number };
+  /** A standalone service exits after a dependency is down this long; unset (the demo): never. */
+  exitAfterDependencyDownMs?: number;
   /** Workers running in this same process (the demo's), to be counted too. */
   workers?: readonly Worker[];
 }): Promise<Closeable> {
@@ -35,6 +37,7 @@ export async function startReviewOperations(options: {
     ...options.metrics,
     checks: { postgres: postgresAnswers(db), redis: redisAnswers(redis) },
     ...(options.workers ? { workers: options.workers } : {}),
+    ...(options.exitAfterDependencyDownMs === undefined ? {} : { exitAfterDependencyDownMs: options.exitAfterDependencyDownMs }),
   });
   return {
     async close() {
