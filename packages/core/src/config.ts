@@ -25,6 +25,13 @@ const settings = {
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** The From address of case e-mails. */
   SMTP_FROM: z.email('must be an e-mail address').default('netra@localhost'),
+  /** Seconds between the forwarder's passes over the outbox. */
+  FORWARDER_POLL_SECONDS: z.coerce.number().positive().default(5),
+  /** The first retry of a failed delivery waits about this long; each further one twice as long, up to the max. */
+  FORWARDER_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  FORWARDER_RETRY_MAX_SECONDS: z.coerce.number().positive().default(3600),
+  /** How long one delivery (webhook call or SMTP exchange) may take before it counts as failed. */
+  FORWARDER_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
   /** How long a reviewer's claim on an item lasts without a heartbeat. */
   REVIEW_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   REVIEW_HOST: z.string().default('127.0.0.1'),

@@ -68,7 +68,7 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
   const passes = new Set<Promise<PassSummary>>();
   // While an attempt is in flight its row is leased: no other forwarder takes it. Longer than
   // any call can take, so a lease only runs out when this process died mid-call.
-  const leaseMs = 2 * settings.requestTimeoutMs + 60_000;
+  const leaseMs = 2 * settings.requestTimeoutMs + 5_000;
 
   function nextStep(forwarding: DueForwarding, outcome: DeliveryOutcome, permanent: boolean): NextStep {
     if (outcome.delivered) return { status: 'delivered' };

@@ -4,11 +4,32 @@ import { observeService, postgresAnswers } from '@netra/observability';
 import { startForwarder } from './forwarder.js';
 
 runMain(async () => {
-  const config = loadConfig(['DATABASE_URL', 'FORWARDER_SIGNING_SECRET', 'SMTP_URL', 'SMTP_FROM', 'METRICS_HOST', 'METRICS_PORT', 'DEPENDENCY_DOWN_EXIT_SECONDS']);
+  const config = loadConfig([
+    'DATABASE_URL',
+    'FORWARDER_SIGNING_SECRET',
+    'FORWARDER_POLL_SECONDS',
+    'FORWARDER_RETRY_BASE_SECONDS',
+    'FORWARDER_RETRY_MAX_SECONDS',
+    'FORWARDER_REQUEST_TIMEOUT_SECONDS',
+    'SMTP_URL',
+    'SMTP_FROM',
+    'METRICS_HOST',
+    'METRICS_PORT',
+    'DEPENDENCY_DOWN_EXIT_SECONDS',
+  ]);
   const logger = createLogger('forwarder');
   const db = await connectDb(config.DATABASE_URL, { logger });
   const smtp = config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : undefined;
-  const forwarder = startForwarder({ db, logger, signingSecret: config.FORWARDER_SIGNING_SECRET, smtp });
+  const forwarder = startForwarder({
+    db,
+    logger,
+    signingSecret: config.FORWARDER_SIGNING_SECRET,
+    smtp,
+    pollIntervalMs: config.FORWARDER_POLL_SECONDS * 1000,
+    baseBackoffMs: config.FORWARDER_RETRY_BASE_SECONDS * 1000,
+    maxBackoffMs: config.FORWARDER_RETRY_MAX_SECONDS * 1000,
+    requestTimeoutMs: config.FORWARDER_REQUEST_TIMEOUT_SECONDS * 1000,
+  });
   const observed = await observeService({
     service: 'forwarder',
     logger,
