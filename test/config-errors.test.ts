@@ -12,7 +12,7 @@ function start(entry: string, env: Record<string, string>) {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 100_000,
   });
   return { status: result.status, stderr: result.stderr.trim() };
 }

@@ -173,7 +173,7 @@ describe.skipIf(!haveChromium)('review workspace in a browser', () => {
           await second.goto(`${shortLeaseUrl}/items/${items.toExpire}`);
           return second.locator('form[data-shortcut="c"] button').count();
         },
-        { timeout: 10_000, interval: 300 },
+        { timeout: 60_000, interval: 300 },
       )
       .toBe(1);
     await Promise.all([second.waitForLoadState('load'), second.click('form[data-shortcut="c"] button')]);

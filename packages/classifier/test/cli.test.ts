@@ -13,7 +13,7 @@ function run(lines: string[], args: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'netra-classify-'));
   const file = join(dir, 'input.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  return spawnSync(tsx, [cli, file, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(tsx, [cli, file, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 100_000 });
 }
 
 describe('classify CLI', () => {

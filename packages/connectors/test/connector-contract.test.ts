@@ -151,9 +151,9 @@ describe.each(['mastodon', 'bluesky', 'x'] as const)('%s connector', (name) => {
   });
 
   it('a slow answer times out as UNAVAILABLE', async () => {
-    const { connector, paths } = face();
+    const { impatient, paths } = face();
     await f.arm({ path: paths.lookup, delay_ms: 1500 });
-    expect((await failure(connector.lookupAccount('lambat'), 'UNAVAILABLE')).message).toMatch(/ECONNABORTED|timeout/i);
+    expect((await failure(impatient.lookupAccount('lambat'), 'UNAVAILABLE')).message).toMatch(/ECONNABORTED|timeout/i);
   });
 
   it('a body of the wrong shape, or not JSON at all, is MALFORMED and not retryable', async () => {

@@ -10,7 +10,7 @@ afterAll(() => f.sim.close());
 
 it('tells the onResponse hook every answer, 429s included, and undefined when nothing answers', async () => {
   const statuses: (number | undefined)[] = [];
-  const connector = createMastodonConnector({ baseUrl: f.sim.url, timeoutMs: 400, onResponse: (status) => statuses.push(status) });
+  const connector = createMastodonConnector({ baseUrl: f.sim.url, timeoutMs: 15_000, onResponse: (status) => statuses.push(status) });
   const account = f.newAccount();
 
   await connector.lookupAccount(account.username);

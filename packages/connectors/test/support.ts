@@ -8,7 +8,10 @@ import { createBlueskyConnector, createMastodonConnector, createXConnector, Plat
  */
 export interface PlatformFace {
   name: 'mastodon' | 'bluesky' | 'x';
+  /** Patient enough for a loaded machine: an ordinary call never times out here. */
   connector: PlatformConnector;
+  /** The same platform's connector with a short timeout, for the tests of slow answers. */
+  impatient: PlatformConnector;
   accountId(account: SimAccount): string;
   handle(account: SimAccount): string;
   postId(status: SimStatus): string;
@@ -34,11 +37,13 @@ export async function startSimFixture(): Promise<SimFixture> {
   let clock = 0;
   const world = new World({ domain: 'sim.test', now: () => minute(++clock) });
   const sim = await startSimPlatform({ port: 0, world });
-  const options = { baseUrl: sim.url, timeoutMs: 400 };
+  const options = { baseUrl: sim.url, timeoutMs: 15_000 };
+  const impatient = { baseUrl: sim.url, timeoutMs: 300 };
   const faces: PlatformFace[] = [
     {
       name: 'mastodon',
       connector: createMastodonConnector(options),
+      impatient: createMastodonConnector(impatient),
       accountId: (a) => a.id,
       handle: (a) => a.username,
       postId: (s) => s.id,
@@ -49,6 +54,7 @@ export async function startSimFixture(): Promise<SimFixture> {
     {
       name: 'bluesky',
       connector: createBlueskyConnector(options),
+      impatient: createBlueskyConnector(impatient),
       accountId: (a) => blueskyDid(a),
       handle: (a) => blueskyHandle(world, a),
       postId: (s) => blueskyUri(world, s),
@@ -59,6 +65,7 @@ export async function startSimFixture(): Promise<SimFixture> {
     {
       name: 'x',
       connector: createXConnector({ ...options, bearerToken: 'sim-token' }),
+      impatient: createXConnector({ ...impatient, bearerToken: 'sim-token' }),
       accountId: (a) => a.id,
       handle: (a) => a.username,
       postId: (s) => s.id,

@@ -63,7 +63,7 @@ const settled = (id: string) =>
       if (row.status === 'pending') throw new Error(`forwarding ${id} still pending after ${row.attempts} attempts`);
       return row;
     },
-    { timeout: 10_000, interval: 20 },
+    { timeout: 60_000, interval: 20 },
   );
 
 describe('delivery', () => {
@@ -134,7 +134,7 @@ describe('delivery', () => {
     const agency = await receiver(() => 503);
     const [forwarding] = await confirmedCases(agency.url);
     const slow = forwarder({ pollIntervalMs: 60_000, baseBackoffMs: 60_000, maxAttempts: 5 });
-    await vi.waitFor(async () => expect(await forwardingRow(forwarding!.id)).toMatchObject({ attempts: 1, last_error: 'HTTP 503' }), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await forwardingRow(forwarding!.id)).toMatchObject({ attempts: 1, last_error: 'HTTP 503' }), { timeout: 60_000 });
     await slow.runOnce();
     const row = await forwardingRow(forwarding!.id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'HTTP 503' });

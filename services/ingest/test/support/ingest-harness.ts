@@ -44,7 +44,7 @@ export async function startIngestHarness(): Promise<IngestHarness> {
     endpoints: { mastodon: { baseUrl }, bluesky: { baseUrl }, x: { baseUrl, bearerToken: 'test-token' } },
     logger,
     pollIntervalSeconds: 900,
-    timeoutMs: 2_000,
+    timeoutMs: 15_000,
   });
   const workers = startIngestWorkers(deps, { connection: redis, prefix, concurrency: 4 });
   const agency: SeededAgency = await seedAgency(t.db);
