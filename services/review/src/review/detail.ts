@@ -84,16 +84,7 @@ export interface ReviewItemDetail {
 export interface ItemWorkspace {
   /** This civil servant's other items the viewer may see, newest first. */
   earlier_items: { id: string; status: ReviewStatus; opened_at: Date; codes: string[] }[];
-  forwardings: {
-    id: string;
-    channel: string;
-    status: string;
-    attempts: number;
-    last_error: string | null;
-    next_attempt_at: Date;
-    delivered_at: Date | null;
-    created_at: Date;
-  }[];
+  forwardings: Awaited<ReturnType<ForwardingRepository['forItem']>>;
 }
 
 /** The item with this id if the scope lets the caller see it; null otherwise (same as absent). */

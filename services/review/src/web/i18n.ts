@@ -1,3 +1,4 @@
+import type { ForwardingKind, ForwardingStatus } from '@netra/db';
 import type { DismissReason, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
 
 /**
@@ -250,7 +251,8 @@ type Labels = {
   severity: Record<Severity, string>;
   role: Record<Role, string>;
   code: Record<ViolationCode, string>;
-  forwardingStatus: Record<'pending' | 'delivered' | 'failed', string>;
+  forwardingStatus: Record<ForwardingStatus, string>;
+  forwardingKind: Record<ForwardingKind, string>;
 };
 
 const idLabels: Labels = {
@@ -306,7 +308,8 @@ const idLabels: Labels = {
     state_facility: 'Fasilitas negara',
     support_letter: 'Surat dukungan + KTP',
   },
-  forwardingStatus: { pending: 'menunggu', delivered: 'terkirim', failed: 'gagal' },
+  forwardingStatus: { pending: 'menunggu', delivered: 'terkirim', failed: 'gagal', cancelled: 'dibatalkan (kasus dibuka kembali)' },
+  forwardingKind: { case: 'kasus', withdrawal: 'pemberitahuan penarikan' },
 };
 
 const enLabels: Labels = {
@@ -356,7 +359,8 @@ const enLabels: Labels = {
     state_facility: 'State facilities',
     support_letter: 'Support letter with ID card',
   },
-  forwardingStatus: { pending: 'pending', delivered: 'delivered', failed: 'failed' },
+  forwardingStatus: { pending: 'pending', delivered: 'delivered', failed: 'failed', cancelled: 'cancelled (case reopened)' },
+  forwardingKind: { case: 'case', withdrawal: 'withdrawal notice' },
 };
 
 export interface Dictionary {

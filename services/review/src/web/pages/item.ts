@@ -71,7 +71,7 @@ ${workspace.forwardings.length === 0
   ? html`<p>${t.none}</p>`
   : html`<table data-forwardings><thead><tr><th>${t.channel}</th><th>${t.status}</th><th>${t.attempts}</th><th>${t.lastError}</th><th></th></tr></thead><tbody>
 ${workspace.forwardings.map(
-  (f) => html`<tr data-forwarding-status="${f.status}"><td>${f.channel}</td><td>${labels.forwardingStatus[f.status as 'pending']}${f.delivered_at ? ` ${when(f.delivered_at)}` : ''}</td><td>${f.attempts}</td><td>${f.last_error ?? '—'}</td>
+  (f) => html`<tr data-forwarding-status="${f.status}"><td>${f.channel} · ${labels.forwardingKind[f.kind]}</td><td>${labels.forwardingStatus[f.status]}${f.delivered_at ? ` ${when(f.delivered_at)}` : ''}</td><td>${f.attempts}</td><td>${f.last_error ?? '—'}</td>
 <td>${f.status === 'failed' && can(session.viewer, 'review') ? html`<form data-api="/api/forwardings/${f.id}/retry"><button>${t.retry}</button></form>` : ''}</td></tr>`,
 )}</tbody></table>
 <p><a href="/items/${item.id}/report" target="_blank" rel="noopener">${t.report}</a></p>`}
