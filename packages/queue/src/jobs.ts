@@ -3,6 +3,10 @@ import { platforms, type Platform } from '@netra/core';
 
 const platform = z.enum(platforms);
 const accountId = z.number().int().positive();
+const rowId = z.string().regex(/^\d+$/);
+
+/** The most subjects one classify-batch job carries: a poll's worth of posts, bounded. */
+export const MAX_CLASSIFY_BATCH = 500;
 
 /**
  * Every job Netra runs: its queue and the shape of its payload. A job carries ids only;
@@ -27,6 +31,16 @@ export const jobDefinitions = {
     }),
   },
   'classify-engagement': { queue: 'classify', payload: z.object({ engagementId: z.string().regex(/^\d+$/) }) },
+  /**
+   * Many subjects at once, as ingest stores them (a poll's new posts and shares): one job, one
+   * read and one transaction for all, instead of a job and several round trips each. Not
+   * deduplicated (its subjects are); classifying a subject twice stores nothing twice.
+   */
+  'classify-batch': {
+    queue: 'classify',
+    deduplicate: false,
+    payload: z.object({ postIds: z.array(rowId).max(MAX_CLASSIFY_BATCH), engagementIds: z.array(rowId).max(MAX_CLASSIFY_BATCH) }),
+  },
 } as const;
 
 export type JobName = keyof typeof jobDefinitions;
@@ -64,6 +78,10 @@ export const queueNames: readonly PhysicalQueueName[] = [
  * so a failed job never blocks the same work later, as a fixed job id kept in the failed set
  * would (for as long as failed jobs are kept). BullMQ forbids ':' in ids.
  */
+export function isDeduplicated(name: JobName): boolean {
+  return (jobDefinitions[name] as { deduplicate?: boolean }).deduplicate !== false;
+}
+
 export function deduplicationKeyFor<N extends JobName>(name: N, payload: JobPayload<N>): string {
   // The platform only routes a job; its subject (an account or post id) already names it.
   const subject = Object.entries(payload).filter(([key]) => key !== 'platform');

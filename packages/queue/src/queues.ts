@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { deduplicationKeyFor, jobDefinitions, queueNames, queueOfJob, type JobName, type JobPayload, type PhysicalQueueName } from './jobs.js';
+import { deduplicationKeyFor, isDeduplicated, jobDefinitions, queueNames, queueOfJob, type JobName, type JobPayload, type PhysicalQueueName } from './jobs.js';
 
 /**
  * Defaults every job gets: bounded retries with backoff, failures kept for inspection. Failed
@@ -36,10 +36,13 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     return queue;
   };
   const toBulk = <N extends JobName>(name: N, payload: JobPayload<N>) => {
+    const data = jobDefinitions[name].payload.parse(payload);
+    const suffix = randomBytes(6).toString('hex');
+    if (!isDeduplicated(name)) return { name, data, opts: { jobId: `${name}-${suffix}` } };
     const key = deduplicationKeyFor(name, payload);
     // A fresh id per add: BullMQ answers a deduplicated add with the waiting job's id, so
     // comparing ids tells what was really added.
-    return { name, data: jobDefinitions[name].payload.parse(payload), opts: { jobId: `${key}-${randomBytes(6).toString('hex')}`, deduplication: { id: key } } };
+    return { name, data, opts: { jobId: `${key}-${suffix}`, deduplication: { id: key } } };
   };
   const addAll = async (queue: PhysicalQueueName, jobs: ReturnType<typeof toBulk>[]): Promise<number> => {
     const added = await queueOf(queue).addBulk(jobs);
@@ -64,6 +67,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
       return added;
     },
     async pendingJob(name, payload) {
+      if (!isDeduplicated(name)) throw new Error(`${name} jobs are not deduplicated: there is no job per subject to look up`);
       const queue = queueOf(queueOfJob(name, payload));
       const id = await queue.getDeduplicationJobId(deduplicationKeyFor(name, payload));
       return id === null ? undefined : ((await queue.getJob(id)) ?? undefined);

@@ -15,25 +15,37 @@ export interface ClassifyDeps {
   logger: Logger;
 }
 
+type Subject = PostSubject | EngagementSubject;
+
 /** Heavier suggested sanctions come first in the queue, then higher scores. */
 const severityWeight: Record<Severity, number> = { berat: 0.2, sedang: 0.1, ringan: 0 };
 
+const subjectRef = (subject: Subject) => (subject.kind === 'post' ? { postId: subject.postId } : { engagementId: subject.engagementId });
+/** Posts before engagements, each by id: the order review items are locked in, the same in every batch. */
+const lockOrder = (a: Subject, b: Subject) => {
+  const key = (s: Subject) => (s.kind === 'post' ? [0, BigInt(s.postId)] : [1, BigInt(s.engagementId)]) as [number, bigint];
+  const [ka, kb] = [key(a), key(b)];
+  return ka[0] - kb[0] || (ka[1] < kb[1] ? -1 : ka[1] > kb[1] ? 1 : 0);
+};
+
 /**
- * Scores one subject, stores the classification (once per input and classifier version) and,
- * when flagged, opens its review item or points the open item at the newer classification.
+ * Scores subjects, stores their classifications (once per input and classifier version) and,
+ * for the flagged ones, opens their review items or points open items at the newer
+ * classification — all in one transaction: a job lost between a classification and its review
+ * item would leave a flag nobody sees, and the subject would count as classified, never retried.
  * Nothing here decides a case: it only puts the flag, with its evidence, in front of a person.
  */
-async function classifySubject(deps: ClassifyDeps, subject: PostSubject | EngagementSubject): Promise<void> {
-  const spouse = subject.spouseCandidateId === null ? null : (deps.candidateLabels.get(subject.spouseCandidateId) ?? null);
-  const input = toClassifierInput(subject, spouse);
-  const result = deps.classifier.classify(input);
-  const subjectRef = subject.kind === 'post' ? { postId: subject.postId } : { engagementId: subject.engagementId };
-  // One transaction: a job lost between the classification and its review item would otherwise
-  // leave a flag nobody sees, and the subject would count as classified, never retried.
+async function classifySubjects(deps: ClassifyDeps, subjects: readonly Subject[]): Promise<void> {
+  if (subjects.length === 0) return;
+  const scored = [...subjects].sort(lockOrder).map((subject) => {
+    const spouse = subject.spouseCandidateId === null ? null : (deps.candidateLabels.get(subject.spouseCandidateId) ?? null);
+    const input = toClassifierInput(subject, spouse);
+    return { subject, input, result: deps.classifier.classify(input) };
+  });
   const opened = await deps.db.transaction().execute(async (trx) => {
-    const stored = await deps.classifications.store(
-      {
-        subject: subjectRef,
+    const stored = await deps.classifications.storeMany(
+      scored.map(({ subject, input, result }) => ({
+        subject: subjectRef(subject),
         classifierVersion: deps.classifier.version,
         inputSha256: sha256Hex(canonicalJson(input)),
         flagged: result.flagged,
@@ -42,34 +54,45 @@ async function classifySubject(deps: ClassifyDeps, subject: PostSubject | Engage
         severity: result.severity,
         // The model's reading (its probability and the words that weighed most) sits beside the rules' evidence.
         evidence: { items: result.evidence, exception: result.exception ?? null, input_kind: input.kind, model: result.model ?? null },
-      },
+      })),
       trx,
     );
-    if (!result.flagged) return null;
-    return deps.reviewItems.openOrUpdate(
-      {
-        subject: subjectRef,
-        civilServantId: subject.civilServantId,
-        agencyId: subject.agencyId,
-        classificationId: stored.id,
-        priority: result.score + (result.severity ? severityWeight[result.severity] : 0),
-      },
-      trx,
-    );
+    const items = [];
+    for (const [i, { subject, result }] of scored.entries()) {
+      if (!result.flagged) continue;
+      const item = await deps.reviewItems.openOrUpdate(
+        {
+          subject: subjectRef(subject),
+          civilServantId: subject.civilServantId,
+          agencyId: subject.agencyId,
+          classificationId: stored[i]!.id,
+          priority: result.score + (result.severity ? severityWeight[result.severity] : 0),
+        },
+        trx,
+      );
+      items.push({ ...item, codes: result.codes, score: result.score });
+    }
+    return items;
   });
-  if (opened?.created) deps.logger.info({ itemId: opened.itemId, codes: result.codes, score: result.score }, 'review item opened');
+  for (const item of opened) if (item.created) deps.logger.info({ itemId: item.itemId, codes: item.codes, score: item.score }, 'review item opened');
 }
 
 export function classifyPostHandler(deps: ClassifyDeps) {
   return async ({ postId }: JobPayload<'classify-post'>): Promise<void> => {
-    const subject = await deps.subjects.post(postId);
-    if (subject) await classifySubject(deps, subject);
+    await classifySubjects(deps, await deps.subjects.posts([postId]));
   };
 }
 
 export function classifyEngagementHandler(deps: ClassifyDeps) {
   return async ({ engagementId }: JobPayload<'classify-engagement'>): Promise<void> => {
-    const subject = await deps.subjects.engagement(engagementId);
-    if (subject) await classifySubject(deps, subject);
+    await classifySubjects(deps, await deps.subjects.engagements([engagementId]));
+  };
+}
+
+/** A batch: one read per kind of subject, one transaction for all of them. */
+export function classifyBatchHandler(deps: ClassifyDeps) {
+  return async ({ postIds, engagementIds }: JobPayload<'classify-batch'>): Promise<void> => {
+    const [posts, engagements] = await Promise.all([deps.subjects.posts(postIds), deps.subjects.engagements(engagementIds)]);
+    await classifySubjects(deps, [...posts, ...engagements]);
   };
 }

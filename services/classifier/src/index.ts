@@ -1,3 +1,3 @@
 export { buildClassifyDeps } from './build-deps.js';
-export { classifyEngagementHandler, classifyPostHandler, type ClassifyDeps } from './classify-subject.js';
+export { classifyBatchHandler, classifyEngagementHandler, classifyPostHandler, type ClassifyDeps } from './classify-subject.js';
 export { startClassifyWorker } from './worker.js';

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import { startWorker, type WorkerOptions } from '@netra/queue';
-import { classifyEngagementHandler, classifyPostHandler, type ClassifyDeps } from './classify-subject.js';
+import { classifyBatchHandler, classifyEngagementHandler, classifyPostHandler, type ClassifyDeps } from './classify-subject.js';
 
 /**
  * Classification is CPU-bound: run one worker process per core (docker compose --scale) rather
@@ -9,7 +9,7 @@ import { classifyEngagementHandler, classifyPostHandler, type ClassifyDeps } fro
 export function startClassifyWorker(deps: ClassifyDeps, options: Omit<WorkerOptions, 'logger'>): Worker {
   return startWorker(
     'classify',
-    { 'classify-post': classifyPostHandler(deps), 'classify-engagement': classifyEngagementHandler(deps) },
+    { 'classify-post': classifyPostHandler(deps), 'classify-engagement': classifyEngagementHandler(deps), 'classify-batch': classifyBatchHandler(deps) },
     { concurrency: 2, ...options, logger: deps.logger },
   );
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '@netra/core';
 import { createTestDatabase, seedAgency, seedCivilServant, seedPost, type TestDatabase } from '@netra/testing';
-import { buildClassifyDeps, classifyPostHandler } from '../src/index.js';
+import { buildClassifyDeps, classifyBatchHandler, classifyPostHandler } from '../src/index.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -33,4 +33,21 @@ it('stores a flag and its review item together, or neither, so a failed job is r
   const after = await rowsFor(postId);
   expect(after.classifications).toHaveLength(1);
   expect(after.items).toHaveLength(1);
+});
+
+it('classifies a batch in one go, leaves non-subjects out, and a replayed batch stores nothing twice', async () => {
+  const agency = await seedAgency(t.db);
+  const { accountId } = await seedCivilServant(t.db, agency);
+  const partisan = await seedPost(t.db, { accountId, text: 'Coblos paslon nomor 2 ya, menangkan 02! ✌️' });
+  const neutral = await seedPost(t.db, { accountId, text: 'Rapat pelayanan publik pukul sembilan di aula.' });
+  const candidatesOwn = await seedPost(t.db, { accountId: null, text: 'Terima kasih relawan 02' });
+  const classifyBatch = classifyBatchHandler(await buildClassifyDeps(t.db, createLogger('test', 'silent')));
+  const batch = { postIds: [partisan, neutral, candidatesOwn], engagementIds: [] };
+
+  await classifyBatch(batch);
+  await classifyBatch(batch);
+  expect((await rowsFor(partisan)).classifications).toHaveLength(1);
+  expect((await rowsFor(partisan)).items).toHaveLength(1);
+  expect(await rowsFor(neutral)).toMatchObject({ classifications: [expect.anything()], items: [] });
+  expect(await rowsFor(candidatesOwn)).toEqual({ classifications: [], items: [] });
 });

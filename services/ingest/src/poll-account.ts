@@ -42,31 +42,35 @@ export function pollAccountHandler(deps: IngestDeps) {
       deps.pollIntervalSeconds,
     );
 
-    const edited = await deps.activity.transaction(async (trx) => {
+    const toClassify = await deps.activity.transaction(async (trx) => {
       await deps.rawPages.store(trx, account.platform, accountId, page.pages);
       const ownPosts = page.posts.filter((p) => p.kind !== 'repost');
       const storedOwn = await deps.activity.storePosts(trx, ownPosts.map((p) => toStoredPost(p, accountId)));
       const storedOriginals = await deps.activity.storePosts(trx, originals.map((o) => toStoredPost(o, registeredIdOf(o.author))));
       const originalId = new Map(originals.map((o, i) => [o.platformPostId, storedOriginals[i]!.id]));
+      const parents = await deps.activity.findPosts(account.platform, ownPosts.flatMap((p) => (p.inReplyToPlatformId ? [p.inReplyToPlatformId] : [])), trx);
+      const shares: string[] = [];
       for (const post of page.posts.filter((p) => p.kind === 'repost' && p.repostOf)) {
-        await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.repostOf!.platformPostId)!, evidencePostId: null, raw: post.raw });
+        const share = await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.repostOf!.platformPostId)!, evidencePostId: null, raw: post.raw });
+        if (share.created) shares.push(share.id);
       }
       for (const [i, post] of ownPosts.entries()) {
         const stored = storedOwn[i]!;
         if (post.quoteOf) {
-          await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.quoteOf.platformPostId)!, evidencePostId: stored.id, raw: post.raw });
+          const share = await deps.activity.storeEngagement(trx, { kind: 'share', accountId, targetPostId: originalId.get(post.quoteOf.platformPostId)!, evidencePostId: stored.id, raw: post.raw });
+          if (share.created) shares.push(share.id);
         }
-        const parent = post.inReplyToPlatformId ? await deps.activity.findPost(post.platform, post.inReplyToPlatformId, trx) : undefined;
+        const parent = post.inReplyToPlatformId ? parents.get(post.inReplyToPlatformId) : undefined;
         if (parent) await deps.activity.storeEngagement(trx, { kind: 'comment', accountId, targetPostId: parent.id, evidencePostId: stored.id, raw: post.raw });
       }
       await deps.activity.advanceCursor(trx, accountId, page.newestId, interval);
-      return storedOwn.filter((s) => s.edited).map((s) => s.id);
+      // New posts, and edited ones as they read now (a new input, so a new classification).
+      return { postIds: storedOwn.filter((s) => s.created || s.edited).map((s) => s.id), engagementIds: shares };
     });
     await followRename(deps, account, platformAccountId, page.posts);
-    deps.logger.debug({ accountId, posts: page.posts.length, edited: edited.length, interval }, 'polled account');
-    // An edited post is classified again as it reads now (a new input, so a new classification).
-    await deps.queues.enqueueMany('classify-post', edited.map((postId) => ({ postId })));
-    await enqueueClassification(deps, await deps.activity.unclassifiedSubjects(accountId));
+    deps.logger.debug({ accountId, posts: page.posts.length, interval }, 'polled account');
+    // A crash before this line loses nothing: the scheduler's reconciler finds subjects stored but never classified.
+    await enqueueClassification(deps, toClassify);
   };
 }
 

@@ -28,10 +28,17 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     accountsReleased = await deps.accounts.releaseUnpolledClaims();
     if (accountsReleased > 0) deps.logger.warn({ accountsReleased }, 'redis lost its queued jobs: accounts claimed but not polled are due again');
   }
-  const { postIds, engagementIds } = await deps.unclassified.sweep();
+  // A subject stored after the oldest classify job still waiting may just not have had its turn.
+  const { postIds, engagementIds } = await deps.unclassified.sweep({ graceSeconds: (await oldestWaitingMs(deps.queues)) / 1000 });
+  // One job per subject, deduplicated: sweeping again while they wait adds nothing.
   const classifyJobs =
     (await deps.queues.enqueueMany('classify-post', postIds.map((postId) => ({ postId })))) +
     (await deps.queues.enqueueMany('classify-engagement', engagementIds.map((engagementId) => ({ engagementId }))));
   if (classifyJobs > 0) deps.logger.warn({ classifyJobs }, 'subjects stored but never classified: classify jobs queued again');
   return { accountsReleased, classifyJobs };
+}
+
+async function oldestWaitingMs(queues: Queues): Promise<number> {
+  const [oldest] = await queues.queue('classify').getJobs(['waiting', 'prioritized'], 0, 0, true);
+  return oldest ? Math.max(0, Date.now() - oldest.timestamp) : 0;
 }

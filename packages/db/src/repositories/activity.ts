@@ -203,45 +203,25 @@ export class ActivityRepository {
       .executeTakeFirst();
   }
 
-  /** Inside a transaction, pass it: a second pooled connection while one is held can starve the pool. */
-  async findPost(platform: Platform, platformPostId: string, trx?: Tx) {
-    return (trx ?? this.db)
-      .selectFrom('posts')
-      .select(['id', 'account_id'])
-      .where('platform', '=', platform)
-      .where('platform_post_id', '=', platformPostId)
-      .executeTakeFirst();
-  }
-
   /**
-   * Subjects captured for an account that have never been classified. Re-enqueueing these on
-   * every poll makes ingest self-healing: a worker killed between commit and enqueue loses nothing.
+   * Stored posts among these platform ids, in one query: platform id → row. Inside a
+   * transaction, pass it: a second pooled connection while one is held can starve the pool.
    */
-  async unclassifiedSubjects(accountId: number, limit = 500): Promise<{ postIds: string[]; engagementIds: string[] }> {
-    const posts = await this.db
+  async findPosts(platform: Platform, platformPostIds: readonly string[], trx?: Tx): Promise<Map<string, { id: string; account_id: number | null }>> {
+    if (platformPostIds.length === 0) return new Map();
+    const rows = await (trx ?? this.db)
       .selectFrom('posts')
-      .select('posts.id')
-      .where('posts.account_id', '=', accountId)
-      .where('posts.kind', 'in', ['post', 'reply', 'quote'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('classifications').select('id').whereRef('classifications.post_id', '=', 'posts.id'))))
-      .limit(limit)
+      .select(['id', 'account_id', 'platform_post_id'])
+      .where('platform', '=', platform)
+      .where('platform_post_id', 'in', [...new Set(platformPostIds)])
       .execute();
-    const engagements = await this.db
-      .selectFrom('engagements')
-      .select('engagements.id')
-      .where('engagements.account_id', '=', accountId)
-      .where('engagements.kind', 'in', ['like', 'share'])
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('classifications').select('id').whereRef('classifications.engagement_id', '=', 'engagements.id'))),
-      )
-      .limit(limit)
-      .execute();
-    return { postIds: posts.map((p) => p.id), engagementIds: engagements.map((e) => e.id) };
+    return new Map(rows.map((row) => [row.platform_post_id, { id: row.id, account_id: row.account_id }]));
   }
 
   /**
-   * The same for engagements with a watched (candidate's) account's posts. A reply counts as
-   * unclassified until it has been classified as a comment, i.e. with its parent as context.
+   * Civil servants' engagements with a watched (candidate's) account's posts that were never
+   * classified. A reply counts as unclassified until it has been classified as a comment, i.e.
+   * with its parent as context.
    */
   async unclassifiedEngagementsWith(accountId: number, limit = 500): Promise<{ postIds: string[]; engagementIds: string[] }> {
     const rows = await this.db

@@ -34,10 +34,34 @@ export class SubjectRepository {
   constructor(private readonly db: Db) {}
 
   async post(postId: string): Promise<PostSubject | undefined> {
-    const row = await this.db
+    return (await this.posts([postId]))[0];
+  }
+
+  async engagement(engagementId: string): Promise<EngagementSubject | undefined> {
+    return (await this.engagements([engagementId]))[0];
+  }
+
+  /** Many posts in one query (the subjects among them; others are left out), in no set order. */
+  async posts(postIds: readonly string[]): Promise<PostSubject[]> {
+    if (postIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('posts')
       .innerJoin('social_accounts as account', 'account.id', 'posts.account_id')
       .innerJoin('civil_servants as cs', 'cs.id', 'account.civil_servant_id')
+      // A reply to a watched post (a comment engagement) is classified with its parent as context.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('engagements')
+            .innerJoin('posts as target', 'target.id', 'engagements.target_post_id')
+            .leftJoin('social_accounts as author', 'author.id', 'target.account_id')
+            .select(['target.text as parent_text', 'author.candidate_id as parent_candidate_id'])
+            .where('engagements.kind', '=', 'comment')
+            .whereRef('engagements.evidence_post_id', '=', 'posts.id')
+            .limit(1)
+            .as('parent'),
+        (join) => join.onTrue(),
+      )
       .select([
         'posts.id',
         'posts.kind',
@@ -54,19 +78,12 @@ export class SubjectRepository {
         'cs.agency_id',
         'cs.region_code',
         'cs.spouse_candidate_id',
+        'parent.parent_text',
+        'parent.parent_candidate_id',
       ])
-      .where('posts.id', '=', postId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const parent = await this.db
-      .selectFrom('engagements')
-      .innerJoin('posts as target', 'target.id', 'engagements.target_post_id')
-      .leftJoin('social_accounts as author', 'author.id', 'target.account_id')
-      .select(['target.text', 'author.candidate_id'])
-      .where('engagements.kind', '=', 'comment')
-      .where('engagements.evidence_post_id', '=', postId)
-      .executeTakeFirst();
-    return {
+      .where('posts.id', 'in', [...postIds])
+      .execute();
+    return rows.map((row) => ({
       kind: 'post',
       postId: row.id,
       // A quote is the author's own text; the quoted post is a 'share' engagement of its own.
@@ -77,12 +94,14 @@ export class SubjectRepository {
       agencyId: row.agency_id,
       regionCode: row.region_code,
       spouseCandidateId: row.spouse_candidate_id,
-      replyTo: parent ? { text: parent.text, authorIsCandidate: parent.candidate_id !== null } : null,
-    };
+      replyTo: row.parent_text === null ? null : { text: row.parent_text, authorIsCandidate: row.parent_candidate_id !== null },
+    }));
   }
 
-  async engagement(engagementId: string): Promise<EngagementSubject | undefined> {
-    const row = await this.db
+  /** Many likes and shares in one query (comments are classified as their reply post), in no set order. */
+  async engagements(engagementIds: readonly string[]): Promise<EngagementSubject[]> {
+    if (engagementIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('engagements')
       .innerJoin('social_accounts as account', 'account.id', 'engagements.account_id')
       .innerJoin('civil_servants as cs', 'cs.id', 'account.civil_servant_id')
@@ -99,12 +118,11 @@ export class SubjectRepository {
         'cs.region_code',
         'cs.spouse_candidate_id',
       ])
-      .where('engagements.id', '=', engagementId)
+      .where('engagements.id', 'in', [...engagementIds])
       // A comment's subject is the reply itself, classified as a post with its parent as context.
       .where('engagements.kind', 'in', ['like', 'share'])
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
+      .execute();
+    return rows.map((row) => ({
       kind: 'engagement',
       engagementId: row.id,
       engagementKind: row.kind as 'like' | 'share',
@@ -113,7 +131,7 @@ export class SubjectRepository {
       agencyId: row.agency_id,
       regionCode: row.region_code,
       spouseCandidateId: row.spouse_candidate_id,
-    };
+    }));
   }
 
   /** Elections and candidates, as the classifier's candidate directory is built from them. */
