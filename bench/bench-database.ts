@@ -3,8 +3,12 @@ import { connectDb, migrateToLatest, type Db } from '@netra/db';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A freshly created, migrated database for one benchmark run; dropped by `drop()`. */
-export async function freshBenchDatabase(name = 'netra_bench'): Promise<{ db: Db; drop(): Promise<void> }> {
+/**
+ * A freshly created, migrated database for one benchmark run; dropped by `drop()`. Named after
+ * this process, so two benchmark runs on one server never drop each other's database.
+ */
+export async function freshBenchDatabase(purpose = 'main'): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const name = `netra_bench_${purpose}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -16,6 +20,7 @@ export async function freshBenchDatabase(name = 'netra_bench'): Promise<{ db: Db
   await migrateToLatest(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.destroy();
       const client = new pg.Client({ connectionString: adminUrl });

@@ -7,7 +7,7 @@ import { runMain } from '@netra/core';
 import { connectRedis } from '@netra/queue';
 import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
-import { benchIngestThroughSim } from './ingest-through-sim.js';
+import { benchIngestClassified } from './ingest-classified.js';
 import { nusaxTexts } from './nusax.js';
 import { benchScheduleRound } from './schedule-round.js';
 import { benchStatistics } from './stats.js';
@@ -22,38 +22,50 @@ runMain(async () => {
     options: {
       posts: { type: 'string', default: '20000' },
       accounts: { type: 'string', default: '100000' },
-      // Posts per platform polled through sim-platform over HTTP.
+      // Posts per platform polled through sim-platform over HTTP, then classified, by service processes.
       'ingest-posts': { type: 'string', default: '20000' },
+      classifiers: { type: 'string', default: '2' },
       'classify-posts': { type: 'string', default: '50000' },
       // National scale for the statistics figures: --stats-posts 10000000 --stats-items 1000000
       'stats-posts': { type: 'string', default: '200000' },
       'stats-items': { type: 'string', default: '20000' },
+      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics).
+      only: { type: 'string' },
     },
   });
+  const wanted = (section: string) => values.only === undefined || values.only.split(',').includes(section);
   const texts = nusaxTexts();
   const report: Record<string, unknown> = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memory_gib: Math.round(os.totalmem() / 2 ** 30) },
   };
 
-  report.classifier = benchClassifier(texts, Number(values['classify-posts']));
+  if (wanted('classifier')) report.classifier = benchClassifier(texts, Number(values['classify-posts']));
 
   const bench = await freshBenchDatabase();
-  const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = await connectRedis(redisUrl);
   try {
-    report.store_posts = await benchStorePosts(bench.db, texts, Number(values.posts));
-    report.schedule_round = await benchScheduleRound(bench.db, redis, Number(values.accounts));
-    report.ingest_through_sim = await benchIngestThroughSim(bench.db, redis, texts, Number(values['ingest-posts']));
+    if (wanted('store_posts')) report.store_posts = await benchStorePosts(bench.db, texts, Number(values.posts));
+    if (wanted('schedule_round')) report.schedule_round = await benchScheduleRound(bench.db, redis, Number(values.accounts));
+    if (wanted('ingest')) {
+      report.ingest = await benchIngestClassified(bench, redis, redisUrl, texts, {
+        postsPerPlatform: Number(values['ingest-posts']),
+        classifiers: Number(values.classifiers),
+      });
+    }
   } finally {
     redis.disconnect();
     await bench.drop();
   }
 
-  const statsBench = await freshBenchDatabase('netra_bench_stats');
-  try {
-    report.statistics = await benchStatistics(statsBench.db, { posts: Number(values['stats-posts']), items: Number(values['stats-items']) });
-  } finally {
-    await statsBench.drop();
+  if (wanted('statistics')) {
+    const statsBench = await freshBenchDatabase('stats');
+    try {
+      report.statistics = await benchStatistics(statsBench.db, { posts: Number(values['stats-posts']), items: Number(values['stats-items']) });
+    } finally {
+      await statsBench.drop();
+    }
   }
 
   const json = JSON.stringify(report, null, 2);

@@ -14,12 +14,12 @@ import {
   seedConfirmedForwarding,
   seedFlaggedPost,
   seedUser,
+  ServiceProcess,
   testRedisPrefix,
   type TestDatabase,
 } from '@netra/testing';
 import { startAgencyWebhook } from './support/agency-webhook.js';
 import { OwnRedis } from './support/own-redis.js';
-import { ServiceProcess } from './support/service-process.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 /**

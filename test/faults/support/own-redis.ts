@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port.js';
+import { freePort } from '@netra/testing';
 
 /**
  * A redis-server of this test's own on a spare port, with no persistence (as Netra's compose

@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from './free-port.js';
+import { freePort } from '@netra/testing';
 
 /**
  * A TCP proxy in front of the shared Postgres, so a test can take "the database" away from the
