@@ -10,7 +10,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface DbOptions {
   max?: number;
-  /** Told when an idle pooled connection dies (a Postgres restart): the pool drops it and goes on. */
+  /** Told when a pooled connection dies (a Postgres restart): the pool drops it and goes on. */
   logger?: Logger;
 }
 
@@ -22,7 +22,12 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   // Without a listener, an idle client's 'error' (the server restarted or cut it) is an
   // unhandled event that kills the process. The pool has already discarded that client; the
   // next query opens a fresh connection, and a query that was running fails on its own.
-  pool.on('error', (error) => options.logger?.warn({ err: error.message }, 'postgres connection lost; the pool reconnects on next use'));
+  const lost = (error: Error) => options.logger?.warn({ err: error.message }, 'postgres connection lost; the pool reconnects on next use');
+  pool.on('error', lost);
+  // The pool listens only while a client is idle. A checked-out one (a transaction waiting on
+  // our code between statements) that loses its socket emits 'error' too: its queries already
+  // fail, the pool discards it on release, and this listener keeps that from killing the process.
+  pool.on('connect', (client) => client.on('error', lost));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
