@@ -24,12 +24,16 @@ export interface ReconcileResult {
  */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   let accountsReleased = 0;
-  if (await deps.epoch.startedAfresh()) {
+  const redisLostJobs = await deps.epoch.startedAfresh();
+  if (redisLostJobs) {
     accountsReleased = await deps.accounts.releaseUnpolledClaims();
     if (accountsReleased > 0) deps.logger.warn({ accountsReleased }, 'redis lost its queued jobs: accounts claimed but not polled are due again');
   }
-  // A subject stored after the oldest classify job still waiting may just not have had its turn.
-  const { postIds, engagementIds } = await deps.unclassified.sweep({ graceSeconds: (await oldestWaitingMs(deps.queues)) / 1000 });
+  // A subject stored after the oldest classify job still waiting may just not have had its turn;
+  // once Redis has lost every job, none is waiting, and what is unclassified is queued at once.
+  const { postIds, engagementIds } = await deps.unclassified.sweep(
+    redisLostJobs ? { noGrace: true } : { graceSeconds: (await oldestWaitingMs(deps.queues)) / 1000 },
+  );
   // One job per subject, deduplicated: sweeping again while they wait adds nothing.
   const classifyJobs =
     (await deps.queues.enqueueMany('classify-post', postIds.map((postId) => ({ postId })))) +

@@ -187,6 +187,22 @@ describe('what Redis only held in flight is re-derived from Postgres', () => {
     const mark = await t.db.selectFrom('reconcile_watermarks').select('last_id').where('name', '=', 'posts').executeTakeFirstOrThrow();
     expect(BigInt(mark.last_id)).toBeGreaterThanOrEqual(BigInt(postId));
   });
+
+  it('a subject stored moments before Redis lost everything is queued in the next round, not after the grace', async () => {
+    const [accountId] = await civilServantAccounts(platform, 1);
+    const { id: postId } = await t.db
+      .insertInto('posts')
+      .values({ platform, platform_post_id: `fresh-${accountId}`, account_id: accountId!, author_handle: 'asn', kind: 'post', text: 'coblos 01', url: null, in_reply_to_platform_id: null, posted_at: new Date(), fetched_at: sql`now()`, raw: '{}', content_sha256: sha256Hex('coblos 01'), deleted_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('social_accounts').set({ next_poll_at: sql`now() + interval '1 day'` }).execute();
+
+    // Just stored: its own classify job may simply not have had its turn yet.
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(0);
+    await forgetEverything();
+    expect((await scheduleRound(options)).reconciled.classifyJobs).toBe(1);
+    expect(await queues.pendingJob('classify-post', { postId })).toBeDefined();
+  });
 });
 
 /** What a Redis restart without persistence (or a FLUSHALL) does to this run: every key is gone. */

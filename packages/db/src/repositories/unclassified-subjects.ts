@@ -62,11 +62,12 @@ export class UnclassifiedSubjectRepository {
    * Up to `limit` never-classified subjects of each kind stored more than `graceSeconds` ago,
    * and the watermark moved up to just before the first of them (or, when there is none, to the
    * newest settled subject). The caller makes the grace cover its classify backlog: a subject
-   * stored after the oldest job still waiting may simply not have had its turn.
+   * stored after the oldest job still waiting may simply not have had its turn. `noGrace` is for
+   * the round right after Redis lost every job: nothing is on its way, so nothing need wait.
    */
-  async sweep(options: { limit?: number; graceSeconds?: number } = {}): Promise<{ postIds: string[]; engagementIds: string[] }> {
+  async sweep(options: { limit?: number; graceSeconds?: number; noGrace?: boolean } = {}): Promise<{ postIds: string[]; engagementIds: string[] }> {
     const limit = options.limit ?? 1_000;
-    const grace = Math.max(MIN_RECONCILE_GRACE_SECONDS, Math.ceil(options.graceSeconds ?? 0));
+    const grace = options.noGrace ? 0 : Math.max(MIN_RECONCILE_GRACE_SECONDS, Math.ceil(options.graceSeconds ?? 0));
     const [postIds, engagementIds] = await Promise.all(this.kinds.map((kind) => this.sweepKind(kind, limit, grace)));
     return { postIds: postIds!, engagementIds: engagementIds! };
   }
