@@ -162,6 +162,14 @@ function record(name: string, outcome: Outcome, extra: Record<string, number> = 
 
 const pids = () => Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.pid]));
 
+/** Waits until the service's /healthz answers `status`; a failure shows what the service wrote. */
+async function healthzBecomes(service: ServiceProcess, status: number): Promise<void> {
+  await vi.waitFor(async () => {
+    const answer = await service.healthz();
+    if (answer !== status) throw new Error(`${service.name} /healthz answered ${answer}, not ${status} (running: ${service.running})\n${service.log(30)}`);
+  }, deadline);
+}
+
 async function storedCount(batch: readonly Published[]): Promise<number> {
   return (await outcomeOf(batch)).stored;
 }
@@ -187,14 +195,14 @@ describe.sequential('the pipeline under faults', () => {
     const before = pids();
     await redis.kill();
     const batch = publish(40, 'redismati');
-    await vi.waitFor(async () => expect(await services.ingest.healthz()).toBe(503), deadline);
+    await healthzBecomes(services.ingest, 503);
     await redis.start();
     const back = Date.now();
     const outcome = await settled(batch);
     record('redis restart', outcome, { recovery_ms: Date.now() - back });
     expect(pids()).toEqual(before);
     for (const service of Object.values(services)) expect(service.running).toBe(true);
-    await vi.waitFor(async () => expect(await services.ingest.healthz()).toBe(200), deadline);
+    await healthzBecomes(services.ingest, 200);
   }, 300_000);
 
   it('a Redis FLUSHALL with work queued: everything is re-derived from Postgres', async () => {
@@ -210,8 +218,12 @@ describe.sequential('the pipeline under faults', () => {
     const before = pids();
     await proxy.cut();
     const batch = publish(40, 'pgmati');
-    await vi.waitFor(async () => expect(await services.ingest.healthz()).toBe(503), deadline);
-    await proxy.restore();
+    try {
+      await healthzBecomes(services.ingest, 503);
+    } finally {
+      // Whatever happened, the scenarios after this one need their database back.
+      await proxy.restore();
+    }
     const back = Date.now();
     const outcome = await settled(batch);
     record('postgres restart', outcome, { recovery_ms: Date.now() - back });
