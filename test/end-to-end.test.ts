@@ -5,6 +5,7 @@ import { createUser, ReviewItemRepository } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
 import { buildReviewApp } from '@netra/review';
 import { demoCivilServants } from './support/demo-registry.js';
+import { loopbackAllowed } from '@netra/testing';
 import { postToSim, startHarness, type Harness } from './support/pipeline-harness.js';
 import { startSignedWebhookReceiver } from './support/signed-webhook-receiver.js';
 import { signIn } from './support/review-client.js';
@@ -74,7 +75,7 @@ describe('a partisan post travels from the platform to the home agency', () => {
 
     const app = await buildReviewApp({ db: h.t.db, logger: h.logger, insecureCookies: true });
     const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const forwarder = startForwarder({ db: h.t.db, logger: h.logger, signingSecret, pollIntervalMs: 50 });
+    const forwarder = startForwarder({ db: h.t.db, logger: h.logger, signingSecret, outbound: loopbackAllowed, pollIntervalMs: 50 });
     try {
       const reviewer = await signIn(baseUrl, 'e2e.reviewer@example.test', password);
       const shown = await reviewer.get(`/api/review-items/${item.id}`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@netra/core';
 import { startForwarder, type Forwarder } from '@netra/forwarder';
 import { buildReviewApp, type ReviewApp } from '@netra/review';
-import { createTestDatabase, PASSWORD, seedAgency, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
+import { createTestDatabase, loopbackAllowed, PASSWORD, seedAgency, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
 import { startSignedWebhookReceiver } from '../support/signed-webhook-receiver.js';
 
 /**
@@ -50,7 +50,7 @@ describe.skipIf(!haveChromium)('review workspace in a browser', () => {
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     shortLeaseApp = buildReviewApp({ db: t.db, logger, insecureCookies: true, claimLeaseSeconds: 1 });
     shortLeaseUrl = await shortLeaseApp.listen({ host: '127.0.0.1', port: 0 });
-    forwarder = startForwarder({ db: t.db, logger, signingSecret, pollIntervalMs: 50 });
+    forwarder = startForwarder({ db: t.db, logger, signingSecret, outbound: loopbackAllowed, pollIntervalMs: 50 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

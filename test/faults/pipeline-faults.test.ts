@@ -10,6 +10,7 @@ import { buildDemoWorld, startSimPlatform, type RunningSimPlatform } from '@netr
 import {
   adminDatabaseUrl,
   createTestDatabase,
+  loopbackAllowed,
   seedAgency,
   seedConfirmedForwarding,
   seedFlaggedPost,
@@ -63,6 +64,8 @@ beforeAll(async () => {
     SCHEDULER_INTERVAL_SECONDS: '1',
     POLL_INTERVAL_SECONDS: '2',
     DEPENDENCY_DOWN_EXIT_SECONDS: '600',
+    // The agency webhooks of these scenarios listen on this machine.
+    OUTBOUND_ALLOWED_ADDRESSES: loopbackAllowed.allowed.join(','),
   };
   services = {
     scheduler: new ServiceProcess('scheduler', 'services/scheduler/src/main.ts', env),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { parseAllowList } from './outbound.js';
 
 /**
  * Every setting Netra reads from the environment, validated once at start. A service asks for
@@ -25,6 +26,18 @@ const settings = {
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** The From address of case e-mails. */
   SMTP_FROM: z.email('must be an e-mail address').default('netra@localhost'),
+  /**
+   * Non-public addresses an agency webhook may still point at (comma-separated IPs and CIDRs, e.g. a
+   * government network's range); everything else internal is refused. Empty: public addresses only.
+   */
+  OUTBOUND_ALLOWED_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((raw, context) => {
+      const allowed = parseAllowList(raw);
+      if (allowed === null) context.addIssue({ code: 'custom', message: 'must be comma-separated IP addresses or CIDR ranges' });
+      return allowed ?? [];
+    }),
   /** Seconds between the forwarder's passes over the outbox. */
   FORWARDER_POLL_SECONDS: z.coerce.number().positive().default(5),
   /** The first retry of a failed delivery waits about this long; each further one twice as long, up to the max. */

@@ -6,6 +6,7 @@ export * from './lifecycle.js';
 export * from './logger.js';
 export * from './loop.js';
 export * from './nip.js';
+export * from './outbound.js';
 export * from './review-state.js';
 export * from './password.js';
 export * from './raw-page.js';

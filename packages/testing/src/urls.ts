@@ -7,3 +7,6 @@ export function databaseUrlFor(database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** Test webhooks listen on this machine: let the forwarder reach loopback, and only that. */
+export const loopbackAllowed = { allowed: ['127.0.0.0/8', '::1'] } as const;

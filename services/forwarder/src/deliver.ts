@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
-import { errorMessage } from '@netra/core';
+import { errorMessage, outboundAgents, type OutboundPolicy } from '@netra/core';
 import { signNetraPayload } from './signature.js';
 
 export interface DeliveryOutcome {
@@ -15,10 +15,17 @@ export interface Delivery {
   idempotencyKey: string;
 }
 
-/** Posts signed reports to agencies' webhooks; never throws, every outcome is a result to record. */
-export function createDeliverer(options: { signingSecret: string; timeoutMs: number }) {
+/**
+ * Posts signed reports to agencies' webhooks; never throws, every outcome is a result to record.
+ * A webhook whose name resolves to an address the policy refuses fails at connect time, before
+ * any byte of the case leaves.
+ */
+export function createDeliverer(options: { signingSecret: string; timeoutMs: number; outbound: OutboundPolicy }) {
   const http: AxiosInstance = axios.create({
     timeout: options.timeoutMs,
+    ...outboundAgents(options.outbound),
+    // The environment's HTTP(S)_PROXY would connect on our behalf, past the address check.
+    proxy: false,
     // A redirect would carry a signed case to an address nobody configured.
     maxRedirects: 0,
     // Send exactly the bytes that were signed.

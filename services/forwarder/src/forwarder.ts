@@ -1,4 +1,4 @@
-import { startLoop, type Loop, type Logger } from '@netra/core';
+import { PUBLIC_ONLY, startLoop, type Loop, type Logger, type OutboundPolicy } from '@netra/core';
 import type { Db } from '@netra/db';
 import { recordForwardingOutcome } from '@netra/observability';
 import { retryDelayMs } from './backoff.js';
@@ -11,6 +11,8 @@ export interface ForwarderOptions {
   logger: Logger;
   /** Shared with the agencies, who verify X-Netra-Signature with it. */
   signingSecret: string;
+  /** Which addresses a webhook may reach (OUTBOUND_ALLOWED_ADDRESSES); the default is public ones only. */
+  outbound?: OutboundPolicy;
   /** SMTP for agencies that receive cases by e-mail; without it such deliveries fail visibly. */
   smtp?: { url: string; from: string } | undefined;
   /** Pause between passes over the outbox. */
@@ -59,7 +61,7 @@ export interface Forwarder {
 export function startForwarder(options: ForwarderOptions): Forwarder {
   const settings = { ...FORWARDER_DEFAULTS, ...definedOnly(options) };
   const { db, logger } = options;
-  const deliver: Deliver = createDeliverer({ signingSecret: options.signingSecret, timeoutMs: settings.requestTimeoutMs });
+  const deliver: Deliver = createDeliverer({ signingSecret: options.signingSecret, timeoutMs: settings.requestTimeoutMs, outbound: options.outbound ?? PUBLIC_ONLY });
   const mailer: Mailer | null = options.smtp
     ? createMailer({ smtpUrl: options.smtp.url, from: options.smtp.from, timeoutMs: settings.requestTimeoutMs })
     : null;

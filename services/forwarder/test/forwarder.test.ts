@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@netra/core';
-import { createTestDatabase, seedAgency, seedConfirmedForwarding, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
+import { createTestDatabase, loopbackAllowed, seedAgency, seedConfirmedForwarding, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
 import {
   FORWARDER_DEFAULTS,
   retryDelayMs,
@@ -30,7 +30,7 @@ afterEach(async () => {
 afterAll(async () => t?.drop());
 
 function forwarder(options: Partial<ForwarderOptions> = {}): Forwarder {
-  const started = startForwarder({ db: t.db, logger, signingSecret: secret, pollIntervalMs: 20, baseBackoffMs: 20, ...options });
+  const started = startForwarder({ db: t.db, logger, signingSecret: secret, outbound: loopbackAllowed, pollIntervalMs: 20, baseBackoffMs: 20, ...options });
   running.push(started);
   return started;
 }
@@ -120,6 +120,21 @@ describe('delivery', () => {
     const attempts = await attemptsOf(forwarding!.id);
     expect(attempts).toHaveLength(3);
     for (const attempt of attempts) expect(attempt).toMatchObject({ http_status: null, error: expect.stringMatching(/ECONNREFUSED/) });
+  });
+
+  it('never connects to an internal address the policy does not allow, by IP or by a name resolving to one', async () => {
+    const agency = await receiver();
+    const byName = agency.url.replace('127.0.0.1', 'localhost');
+    const forwardings = [...(await confirmedCases(agency.url)), ...(await confirmedCases(byName))];
+    // As a row stored before the input check existed, or a name re-pointed after it (DNS rebinding).
+    forwarder({ maxAttempts: 1, outbound: { allowed: [] } });
+
+    for (const forwarding of forwardings) {
+      const row = await settled(forwarding.id);
+      expect(row).toMatchObject({ status: 'failed', delivered_at: null });
+      expect(row.last_error).toMatch(/is not allowed/);
+    }
+    expect(agency.received).toHaveLength(0);
   });
 
   it('fails at once, with a clear error, when the agency has no webhook', async () => {

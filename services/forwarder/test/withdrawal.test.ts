@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@netra/core';
 import { ReviewItemRepository } from '@netra/db';
-import { createTestDatabase, seedAgency, seedConfirmedForwarding, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
+import { createTestDatabase, loopbackAllowed, seedAgency, seedConfirmedForwarding, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
 import { startForwarder, verifyNetraSignature, type Forwarder, type ForwarderOptions } from '../src/index.js';
 import { startNextAttempt } from '../src/outbox.js';
 import { startReceiver } from './support/receiver.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
 afterAll(async () => t?.drop());
 
 function forwarder(options: Partial<ForwarderOptions> = {}): Forwarder {
-  const started = startForwarder({ db: t.db, logger, signingSecret: secret, pollIntervalMs: 20, baseBackoffMs: 20, maxBackoffMs: 40, ...options });
+  const started = startForwarder({ db: t.db, logger, signingSecret: secret, outbound: loopbackAllowed, pollIntervalMs: 20, baseBackoffMs: 20, maxBackoffMs: 40, ...options });
   cleanups.push(() => started.close());
   return started;
 }

@@ -26,11 +26,11 @@ runMain(async () => {
   const csvText = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new InvalidInputError(`cannot read ${file} (${errorMessage(error)})`);
   });
-  const { DATABASE_URL } = loadConfig(['DATABASE_URL']);
+  const { DATABASE_URL, OUTBOUND_ALLOWED_ADDRESSES } = loadConfig(['DATABASE_URL', 'OUTBOUND_ALLOWED_ADDRESSES']);
   const db = await connectDb(DATABASE_URL, { max: 1 });
   let result: ImportResult;
   try {
-    result = await importFile(db, csvText, { fileName: file });
+    result = await importFile(db, csvText, { fileName: file, outbound: { allowed: OUTBOUND_ALLOWED_ADDRESSES } });
   } finally {
     await db.destroy();
   }

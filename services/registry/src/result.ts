@@ -1,3 +1,5 @@
+import type { OutboundPolicy } from '@netra/core';
+
 /** What one import reports: every data row is counted exactly once in imported, unchanged or rejected. */
 export interface ImportResult {
   rows: number;
@@ -17,4 +19,6 @@ export interface Rejection {
 export interface ImportOptions {
   /** Names the file in fatal errors, e.g. "regions.csv: missing header column(s): name". */
   fileName: string;
+  /** Which non-public addresses an agency's webhook_url may name (OUTBOUND_ALLOWED_ADDRESSES); default none. */
+  outbound?: OutboundPolicy;
 }

@@ -64,7 +64,7 @@ describe('importAgencies', () => {
       {
         code: 'dki-bkd',
         region_code: '31',
-        webhook_url: 'http://127.0.0.1:9/hooks/dki-bkd',
+        webhook_url: 'https://bkd.jakarta.example/hooks/dki-bkd',
         contact_email: 'netralitas@bkd.jakarta.example',
       },
       { code: 'malang-bkpsdm', region_code: '35.73', webhook_url: null, contact_email: null },
@@ -85,6 +85,33 @@ describe('importAgencies', () => {
     });
     const codes = await t.db.selectFrom('agencies').select('code').execute();
     expect(codes).toEqual([{ code: 'dki-bkd' }]);
+  });
+
+  it('refuses a webhook on an internal address, however it is spelled, unless the operator allows that address', async () => {
+    const internal = [
+      'http://127.0.0.1:6379/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]/hook',
+      'http://0x7f000001/hook',
+      'http://2130706433/hook',
+      'http://10.0.0.1/hook',
+      'http://192.168.1.10/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+      'http://localhost:3000/hook',
+      'http://0.0.0.0/hook',
+      'https://user:secret@bkd.example/hook',
+    ];
+    const csv = ['code,name,region_code,webhook_url,contact_email', ...internal.map((url, i) => `bkd-${i},BKD ${i},31,${url},`)].join('\n');
+    const refused = await importAgencies(t.db, csv, { fileName: 'internal.csv' });
+    expect(refused.imported).toBe(0);
+    expect(refused.rejected.map((r) => r.line)).toEqual(internal.map((_, i) => i + 2));
+    for (const rejection of refused.rejected) expect(rejection.reason).toMatch(/^webhook_url ".*": (alamat .* internal|tidak boleh memuat)/);
+
+    const allowed = await importAgencies(t.db, 'code,name,region_code,webhook_url,contact_email\nbkd-gov,BKD,31,http://10.20.30.40/hook,\n', {
+      fileName: 'gov.csv',
+      outbound: { allowed: ['10.20.0.0/16'] },
+    });
+    expect(allowed).toMatchObject({ imported: 1, rejected: [] });
   });
 
   it('changes nothing when the same files are imported again', async () => {

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import type { Logger } from '@netra/core';
+import { PUBLIC_ONLY, type Logger, type OutboundPolicy } from '@netra/core';
 import { CaseViewRepository, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
 import { postgresAnswers, serviceEndpoints } from '@netra/observability';
 import { sessionCookie } from './auth/request-session.js';
@@ -18,6 +18,8 @@ export interface ReviewAppOptions {
   insecureCookies: boolean;
   /** How long a claim lasts before the item is free again (Ozone uses 5 minutes). */
   claimLeaseSeconds?: number;
+  /** Non-public addresses an agency webhook may be set to (OUTBOUND_ALLOWED_ADDRESSES); default none. */
+  outbound?: OutboundPolicy;
 }
 
 export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
@@ -34,6 +36,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
     throttle: new SignInThrottle(options.db),
     cookie: sessionCookie(options.insecureCookies),
     claimLeaseSeconds: options.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
+    outbound: options.outbound ?? PUBLIC_ONLY,
   };
   // JSON only: a cross-site HTML form can send text/plain without a preflight, JSON it cannot.
   app.removeContentTypeParser('text/plain');

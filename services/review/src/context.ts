@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '@netra/core';
 import type { CaseViewRepository, Db, ReviewItemRepository, SignInThrottle } from '@netra/db';
 import type { SessionCookie } from './auth/request-session.js';
 
@@ -9,4 +10,6 @@ export interface ReviewContext {
   throttle: SignInThrottle;
   cookie: SessionCookie;
   claimLeaseSeconds: number;
+  /** Which addresses an agency webhook may be set to. */
+  outbound: OutboundPolicy;
 }

@@ -126,6 +126,27 @@ describe('sign-in lockout', () => {
   });
 });
 
+describe('agency webhooks', () => {
+  it('refuses an internal address with a 400 that says why, and takes a public one', async () => {
+    const admin = await user('admin', null);
+    const setWebhook = (webhook_url: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/admin/agencies/${otherAgency.id}`,
+        headers: { cookie: admin.client.cookie, 'x-netra-csrf': admin.client.csrf },
+        payload: { webhook_url },
+      });
+    for (const internal of ['http://127.0.0.1:6379/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://0x7f000001/', 'http://10.0.0.1/']) {
+      const refused = await setWebhook(internal);
+      expect(refused.statusCode).toBe(400);
+      expect(JSON.stringify(refused.json().details)).toMatch(/alamat internal/);
+    }
+    expect((await setWebhook('https://bkd.example.go.id/netra')).statusCode).toBe(200);
+    const stored = await t.db.selectFrom('agencies').select('webhook_url').where('id', '=', otherAgency.id).executeTakeFirstOrThrow();
+    expect(stored.webhook_url).toBe('https://bkd.example.go.id/netra');
+  });
+});
+
 describe('read audit and the item workspace', () => {
   it("logs who opened a case, tells others who is viewing, and lists the person's other items", async () => {
     const alice = await user('reviewer', agency);

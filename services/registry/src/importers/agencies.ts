@@ -1,3 +1,4 @@
+import { PUBLIC_ONLY } from '@netra/core';
 import type { Db } from '@netra/db';
 import { importRows } from '../import-rows.js';
 import { reject } from '../rejection.js';
@@ -8,7 +9,7 @@ import { agencyColumns, parseAgencyRow } from '../validate/agency-row.js';
 export function importAgencies(db: Db, csvText: string, options: ImportOptions): Promise<ImportResult> {
   return importRows(db, csvText, options, {
     columns: agencyColumns,
-    parse: parseAgencyRow,
+    parse: (fields) => parseAgencyRow(fields, options.outbound ?? PUBLIC_ONLY),
     repeats: [
       {
         key: (row) => `agency ${row.code}`,

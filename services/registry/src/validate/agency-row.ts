@@ -1,5 +1,6 @@
+import type { OutboundPolicy } from '@netra/core';
 import type { Fields } from '../csv-table.js';
-import { email, httpUrl, optional, required } from './fields.js';
+import { email, optional, required, webhookUrl } from './fields.js';
 
 export const agencyColumns = ['code', 'name', 'region_code', 'webhook_url', 'contact_email'] as const;
 
@@ -11,14 +12,14 @@ export interface AgencyRow {
   contactEmail: string | null;
 }
 
-export function parseAgencyRow(fields: Fields<(typeof agencyColumns)[number]>): AgencyRow {
-  const webhookUrl = optional(fields, 'webhook_url');
+export function parseAgencyRow(fields: Fields<(typeof agencyColumns)[number]>, outbound: OutboundPolicy): AgencyRow {
+  const webhook = optional(fields, 'webhook_url');
   const contactEmail = optional(fields, 'contact_email');
   return {
     code: required(fields, 'code'),
     name: required(fields, 'name'),
     regionCode: required(fields, 'region_code'),
-    webhookUrl: webhookUrl === null ? null : httpUrl('webhook_url', webhookUrl),
+    webhookUrl: webhook === null ? null : webhookUrl('webhook_url', webhook, outbound),
     contactEmail: contactEmail === null ? null : email('contact_email', contactEmail),
   };
 }

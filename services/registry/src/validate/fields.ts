@@ -1,4 +1,4 @@
-import { platforms, type Platform } from '@netra/core';
+import { outboundUrlProblem, platforms, type OutboundPolicy, type Platform } from '@netra/core';
 import { reject } from '../rejection.js';
 
 /** Pure readers of one CSV cell: each returns the typed value or rejects the row with the reason. */
@@ -55,9 +55,12 @@ export function accountRef(value: string): AccountRef {
   return account(value.slice(0, separator), value.slice(separator + 1));
 }
 
-export function httpUrl(column: string, value: string): string {
+/** An http(s) URL the forwarder may deliver to: an internal address is refused here, at import. */
+export function webhookUrl(column: string, value: string, outbound: OutboundPolicy): string {
   const valid = URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
-  return valid ? value : reject(`${column} must be an http(s) URL, got "${value}"`);
+  if (!valid) reject(`${column} must be an http(s) URL, got "${value}"`);
+  const problem = outboundUrlProblem(value, outbound);
+  return problem === null ? value : reject(`${column} "${value}": ${problem}`);
 }
 
 export function email(column: string, value: string): string {

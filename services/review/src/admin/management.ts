@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '@netra/core';
+import { outboundUrlProblem, roles, type OutboundPolicy } from '@netra/core';
 import { AgencySettingsRepository, createUser, listUsers, updateUser, type Db, type SignInThrottle } from '@netra/db';
 
 /**
@@ -28,12 +28,20 @@ export const userChangeSchema = z.strictObject({
   unlock: booleanish.optional(),
 });
 
-export const agencyChangeSchema = z.strictObject({
-  requires_four_eyes: booleanish.optional(),
-  email_cases: booleanish.optional(),
-  webhook_url: optionalText(z.url({ protocol: /^https?$/ }).max(2000)).optional(),
-  contact_email: optionalText(z.email().max(320)).optional(),
-});
+/** A webhook must be one the forwarder may reach: refused here, not after a case was confirmed. */
+const webhookUrl = (outbound: OutboundPolicy) =>
+  z.url({ protocol: /^https?$/ }).max(2000).superRefine((value, context) => {
+    const problem = outboundUrlProblem(value, outbound);
+    if (problem) context.addIssue({ code: 'custom', message: `webhook_url ${problem}` });
+  });
+
+export const agencyChangeSchema = (outbound: OutboundPolicy) =>
+  z.strictObject({
+    requires_four_eyes: booleanish.optional(),
+    email_cases: booleanish.optional(),
+    webhook_url: optionalText(webhookUrl(outbound)).optional(),
+    contact_email: optionalText(z.email().max(320)).optional(),
+  });
 
 export async function addUser(db: Db, input: z.output<typeof newUserSchema>) {
   return createUser(db, {
@@ -61,7 +69,7 @@ export async function changeUser(db: Db, throttle: SignInThrottle, userId: numbe
   return changed;
 }
 
-export async function changeAgency(db: Db, agencyId: number, input: z.output<typeof agencyChangeSchema>): Promise<boolean> {
+export async function changeAgency(db: Db, agencyId: number, input: z.output<ReturnType<typeof agencyChangeSchema>>): Promise<boolean> {
   return new AgencySettingsRepository(db).update(agencyId, {
     ...(input.requires_four_eyes !== undefined ? { requiresFourEyes: input.requires_four_eyes } : {}),
     ...(input.email_cases !== undefined ? { emailCases: input.email_cases } : {}),

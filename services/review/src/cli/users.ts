@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { InvalidInputError, loadConfig, runMain } from '@netra/core';
+import { InvalidInputError, loadConfig, runMain, type OutboundPolicy } from '@netra/core';
 import { AgencySettingsRepository, connectDb, normaliseEmail, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
 import { addUser, agencyChangeSchema, changeAgency, changeUser, listUsers, newUserSchema, userChangeSchema } from '../admin/management.js';
 
@@ -39,10 +39,10 @@ runMain(async () => {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  const { DATABASE_URL } = loadConfig(['DATABASE_URL']);
+  const { DATABASE_URL, OUTBOUND_ALLOWED_ADDRESSES } = loadConfig(['DATABASE_URL', 'OUTBOUND_ALLOWED_ADDRESSES']);
   const db = await connectDb(DATABASE_URL, { max: 2 });
   try {
-    await run(db, command, args, values);
+    await run(db, command, args, values, { allowed: OUTBOUND_ALLOWED_ADDRESSES });
   } finally {
     await db.destroy();
   }
@@ -50,7 +50,7 @@ runMain(async () => {
 
 type Flags = Record<string, string | undefined>;
 
-async function run(db: Db, command: string, args: string[], flags: Flags): Promise<void> {
+async function run(db: Db, command: string, args: string[], flags: Flags, outbound: OutboundPolicy): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   switch (command) {
     case 'list':
@@ -104,7 +104,7 @@ async function run(db: Db, command: string, args: string[], flags: Flags): Promi
     case 'agency': {
       const code = required(args[0], 'CODE');
       const onOff = (value: string | undefined) => (value === undefined ? undefined : value === 'on' ? 'true' : value === 'off' ? 'false' : value);
-      const input = agencyChangeSchema.parse({
+      const input = agencyChangeSchema(outbound).parse({
         requires_four_eyes: onOff(flags['four-eyes']),
         email_cases: onOff(flags['email-cases']),
         webhook_url: flags.webhook,

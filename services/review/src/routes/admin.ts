@@ -32,7 +32,7 @@ export function adminRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     app.patch('/admin/agencies/:id', async (request: IdRequest) => {
       const id = numericId(request, 'agency');
-      if (!(await changeAgency(ctx.db, id, agencyChangeSchema.parse(request.body)))) throw notFound('agency', request);
+      if (!(await changeAgency(ctx.db, id, agencyChangeSchema(ctx.outbound).parse(request.body)))) throw notFound('agency', request);
       return { id };
     });
 
