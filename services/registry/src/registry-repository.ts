@@ -68,13 +68,19 @@ export class RegistryRepository {
       .onConflict((oc) =>
         oc
           .column('code')
-          .doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            region_code: eb.ref('excluded.region_code'),
-            webhook_url: eb.ref('excluded.webhook_url'),
-            contact_email: eb.ref('excluded.contact_email'),
-          }))
-          .where(storedDiffersFromExcluded('agencies', ['name', 'region_code', 'webhook_url', 'contact_email'])),
+          // An empty webhook_url or contact_email cell keeps what is stored: a re-import of an
+          // older or partial file must not silently stop an agency's deliveries. Clearing one is
+          // an explicit admin change (`npm run users -- agency CODE --webhook ''`).
+          .doUpdateSet({
+            name: sql.ref('excluded.name'),
+            region_code: sql.ref('excluded.region_code'),
+            webhook_url: keptUnlessGiven('webhook_url'),
+            contact_email: keptUnlessGiven('contact_email'),
+          })
+          .where(
+            sql<boolean>`(agencies.name, agencies.region_code, agencies.webhook_url, agencies.contact_email) IS DISTINCT FROM
+              (excluded.name, excluded.region_code, ${keptUnlessGiven('webhook_url')}, ${keptUnlessGiven('contact_email')})`,
+          ),
       )
       .returning('id')
       .executeTakeFirst();
@@ -245,6 +251,9 @@ export class RegistryRepository {
  * `(stored.a, stored.b) IS DISTINCT FROM (excluded.a, excluded.b)` as the ON CONFLICT ... WHERE:
  * an upsert that would change nothing then writes nothing and RETURNING yields no row.
  */
+const keptUnlessGiven = (column: 'webhook_url' | 'contact_email') =>
+  sql<string | null>`coalesce(${sql.ref(`excluded.${column}`)}, ${sql.ref(`agencies.${column}`)})`;
+
 function storedDiffersFromExcluded<T extends keyof Database>(table: T, columns: ReadonlyArray<keyof Database[T] & string>) {
   const stored = sql.join(columns.map((column) => sql.ref(`${table}.${column}`)));
   const incoming = sql.join(columns.map((column) => sql.ref(`excluded.${column}`)));

@@ -114,6 +114,14 @@ describe('importAgencies', () => {
     expect(allowed).toMatchObject({ imported: 1, rejected: [] });
   });
 
+  it('keeps a stored webhook and contact when a re-import leaves those cells empty', async () => {
+    await importFixture(importAgencies, t.db, 'agencies.csv');
+    const partial = 'code,name,region_code,webhook_url,contact_email\ndki-bkd,Badan Kepegawaian Daerah DKI Jakarta,31,,\n';
+    expect(await importAgencies(t.db, partial, { fileName: 'partial.csv' })).toEqual({ rows: 1, imported: 0, unchanged: 1, rejected: [] });
+    const agency = await t.db.selectFrom('agencies').select(['webhook_url', 'contact_email']).where('code', '=', 'dki-bkd').executeTakeFirstOrThrow();
+    expect(agency).toEqual({ webhook_url: 'https://bkd.jakarta.example/hooks/dki-bkd', contact_email: 'netralitas@bkd.jakarta.example' });
+  });
+
   it('changes nothing when the same files are imported again', async () => {
     await importFixture(importAgencies, t.db, 'agencies.csv');
     const before = await registrySnapshot(t.db);
