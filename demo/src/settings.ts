@@ -20,7 +20,7 @@ export interface DemoSettings {
 }
 
 export function demoSettings(env: NodeJS.ProcessEnv, once: boolean): DemoSettings {
-  const generatedPassword = randomBytes(9).toString('base64url');
+  const generatedPassword = randomBytes(12).toString('base64url');
   return {
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/netra_demo',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',

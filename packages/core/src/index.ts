@@ -9,4 +9,5 @@ export * from './nip.js';
 export * from './outbound.js';
 export * from './review-state.js';
 export * from './password.js';
+export * from './password-policy.js';
 export * from './raw-page.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, hashPassword, sha256Hex, verifyPassword } from '@netra/core';
+import { createUser } from '@netra/db';
 import { createTestDatabase, PASSWORD, seedAgency, seedUser, type TestDatabase } from '@netra/testing';
 import { buildReviewApp, type ReviewApp } from '../src/index.js';
 import { signIn } from './support/client.js';
@@ -29,6 +30,32 @@ describe('passwords', () => {
     expect(await verifyPassword('rahasia sekali', stored)).toBe(true);
     expect(await verifyPassword('rahasia sekali!', stored)).toBe(false);
     expect(await verifyPassword('rahasia sekali', 'plain-text')).toBe(false);
+  });
+});
+
+describe('password policy', () => {
+  it('refuses short, common and guessable passwords, and ones built on the person\'s own name or e-mail', async () => {
+    const agency = await seedAgency(t.db);
+    const attempt = (password: string, email = `baru${Math.random().toString(36).slice(2)}@bkd.example.go.id`) =>
+      createUser(t.db, { email, displayName: 'Siti Rahmawati', role: 'reviewer', agencyId: agency.id, password });
+    for (const weak of ['aaaaaaaa', 'password', '12345678', 'Password1', 'aaaaaaaaaaaa', 'passwordpassword', '123456789012', 'Password1234', 'qwertyuiop12', 'iloveyou1234']) {
+      await expect(attempt(weak), weak).rejects.toThrow(/kata sandi (minimal 12 karakter|terlalu mudah ditebak)/);
+    }
+    await expect(attempt('sitirahmawati1', 'sitirahmawati@bkd.example.go.id')).rejects.toThrow(/terlalu mudah ditebak/);
+    await expect(attempt('rahasia sekali banget')).resolves.toHaveProperty('id');
+  });
+
+  it('answers the admin API with a 400 that says what is wrong', async () => {
+    const admin = await seedUser(t.db, 'admin', null);
+    const client = await signIn(app, admin.email);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: { cookie: client.cookie, 'x-netra-csrf': client.csrf },
+      payload: { email: 'lemah@bkd.example.go.id', display_name: 'Lemah', role: 'analyst', password: 'Password1234' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/terlalu mudah ditebak/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { hashPassword, InvalidInputError, type Role } from '@netra/core';
+import { hashPassword, InvalidInputError, passwordProblem, type Role } from '@netra/core';
 import type { Db } from '../connection.js';
 
 export interface NewUser {
@@ -11,17 +11,16 @@ export interface NewUser {
   password: string;
 }
 
-const MIN_PASSWORD_LENGTH = 8;
 const agencyScopedRoles: readonly Role[] = ['reviewer', 'supervisor'];
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new InvalidInputError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+/** `personal`: the person's e-mail and name, which a password must not lean on. */
+function checkPassword(password: string, personal: readonly string[]): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) throw new InvalidInputError(problem);
 }
 
 function checkAgencyForRole(role: Role, agencyId: number | null): void {
@@ -30,7 +29,7 @@ function checkAgencyForRole(role: Role, agencyId: number | null): void {
 
 /** Creates a user with a hashed password; for the demo, seeding, the admin page and the CLI. */
 export async function createUser(db: Db, user: NewUser): Promise<{ id: number }> {
-  checkPassword(user.password);
+  checkPassword(user.password, [user.email, user.displayName]);
   checkAgencyForRole(user.role, user.agencyId ?? null);
   const email = normaliseEmail(user.email);
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
@@ -72,10 +71,10 @@ export type UserListing = Awaited<ReturnType<typeof listUsers>>[number];
 
 /** Changes a user; disabling also ends every session, so it takes effect at once. */
 export async function updateUser(db: Db, userId: number, change: UserChange): Promise<boolean> {
-  if (change.password !== undefined) checkPassword(change.password);
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['role', 'agency_id']).where('id', '=', userId).forUpdate().executeTakeFirst();
+    const user = await trx.selectFrom('users').select(['role', 'agency_id', 'email', 'display_name']).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) return false;
+    if (change.password !== undefined) checkPassword(change.password, [user.email, change.displayName ?? user.display_name]);
     const role = change.role ?? user.role;
     const agencyId = change.agencyId === undefined ? user.agency_id : change.agencyId;
     checkAgencyForRole(role, agencyId);

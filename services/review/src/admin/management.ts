@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboundUrlProblem, roles, type OutboundPolicy } from '@netra/core';
+import { MIN_PASSWORD_LENGTH, outboundUrlProblem, roles, type OutboundPolicy } from '@netra/core';
 import { AgencySettingsRepository, createUser, listUsers, updateUser, type Db, type SignInThrottle } from '@netra/db';
 
 /**
@@ -15,7 +15,7 @@ export const newUserSchema = z.strictObject({
   display_name: z.string().trim().min(1).max(200),
   role: z.enum(roles),
   agency_id: optionalId.optional(),
-  password: z.string().min(8).max(1024),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
 });
 
 export const userChangeSchema = z.strictObject({
@@ -23,7 +23,7 @@ export const userChangeSchema = z.strictObject({
   role: z.enum(roles).optional(),
   agency_id: optionalId.optional(),
   disabled: booleanish.optional(),
-  password: z.string().min(8).max(1024).optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).optional(),
   /** Clears a sign-in lockout of the user's address. */
   unlock: booleanish.optional(),
 });

@@ -1,4 +1,4 @@
-import { roles } from '@netra/core';
+import { MIN_PASSWORD_LENGTH, roles } from '@netra/core';
 import type { UserListing } from '@netra/db';
 import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -53,7 +53,7 @@ ${u.locked_until && u.locked_until > view.now ? html`<form data-api="/api/admin/
 <label>${t.displayName} <input name="display_name" required></label>
 <label>${t.role} <select name="role">${roleOptions('reviewer')}</select></label>
 <label>${t.agency} <select name="agency_id">${agencyOptions(null)}</select></label>
-<label>${t.password} <input type="password" name="password" minlength="8" autocomplete="new-password" required></label>
+<label>${t.password} <input type="password" name="password" minlength="${MIN_PASSWORD_LENGTH}" autocomplete="new-password" required></label>
 <button>${t.addUser}</button>
 </form>
 </section>
