@@ -5,6 +5,7 @@ import * as m0003 from './0003_review_workspace.js';
 import * as m0004 from './0004_statistics.js';
 import * as m0005 from './0005_stats_monthly.js';
 import * as m0006 from './0006_fault_tolerance.js';
+import * as m0007 from './0007_sign_in_per_client.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_statistics': m0004,
   '0005_stats_monthly': m0005,
   '0006_fault_tolerance': m0006,
+  '0007_sign_in_per_client': m0007,
 };

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { parseAllowList } from './outbound.js';
 
+/** Comma-separated IP addresses and CIDR ranges; empty means none. */
+const addressList = () =>
+  z
+    .string()
+    .default('')
+    .transform((raw, context) => {
+      const entries = parseAllowList(raw);
+      if (entries === null) context.addIssue({ code: 'custom', message: 'must be comma-separated IP addresses or CIDR ranges' });
+      return entries ?? [];
+    });
+
 /**
  * Every setting Netra reads from the environment, validated once at start. A service asks for
  * the subset it needs, so a missing setting stops it with one line naming that setting.
@@ -30,14 +41,7 @@ const settings = {
    * Non-public addresses an agency webhook may still point at (comma-separated IPs and CIDRs, e.g. a
    * government network's range); everything else internal is refused. Empty: public addresses only.
    */
-  OUTBOUND_ALLOWED_ADDRESSES: z
-    .string()
-    .default('')
-    .transform((raw, context) => {
-      const allowed = parseAllowList(raw);
-      if (allowed === null) context.addIssue({ code: 'custom', message: 'must be comma-separated IP addresses or CIDR ranges' });
-      return allowed ?? [];
-    }),
+  OUTBOUND_ALLOWED_ADDRESSES: addressList(),
   /** Seconds between the forwarder's passes over the outbox. */
   FORWARDER_POLL_SECONDS: z.coerce.number().positive().default(5),
   /** The first retry of a failed delivery waits about this long; each further one twice as long, up to the max. */
@@ -55,6 +59,11 @@ const settings = {
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   /** How often a registered account is re-polled once it has been polled. */
   POLL_INTERVAL_SECONDS: z.coerce.number().positive().default(900),
+  /**
+   * The reverse proxy (TLS terminator) in front of review: IPs/CIDRs whose X-Forwarded-For is
+   * believed, so throttling and rate limits see the real client, not the proxy. Empty: none.
+   */
+  REVIEW_TRUSTED_PROXIES: addressList(),
   /** Session cookies are marked Secure unless explicitly served over plain HTTP (local demo). */
   REVIEW_INSECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -272,7 +272,10 @@ export interface ReconcileWatermarkTable {
 
 export interface SignInThrottleTable {
   email: string;
+  /** The client the failures came from (an IPv4 address, or an IPv6 /64). */
+  client: string;
   failures: ColumnType<number, number | undefined, number>;
+  locks: ColumnType<number, number | undefined, number>;
   last_failure_at: DefaultTimestamp;
   locked_until: Timestamp | null;
 }

@@ -20,6 +20,8 @@ export interface ReviewAppOptions {
   claimLeaseSeconds?: number;
   /** Non-public addresses an agency webhook may be set to (OUTBOUND_ALLOWED_ADDRESSES); default none. */
   outbound?: OutboundPolicy;
+  /** The reverse proxies whose X-Forwarded-For names the real client (REVIEW_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
 }
 
 export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
@@ -28,7 +30,7 @@ export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
 export function buildReviewApp(options: ReviewAppOptions) {
   // Widened to Fastify's logger type, so plugins type-check against a plain FastifyInstance.
   const loggerInstance: FastifyBaseLogger = options.logger;
-  const app = Fastify({ loggerInstance, bodyLimit: 64 * 1024 });
+  const app = Fastify({ loggerInstance, bodyLimit: 64 * 1024, trustProxy: [...(options.trustedProxies ?? [])] });
   const ctx: ReviewContext = {
     db: options.db,
     reviewItems: new ReviewItemRepository(options.db),

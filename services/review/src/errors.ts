@@ -27,7 +27,7 @@ export const forbiddenRole = (role: string) =>
 export const forbiddenAction = (role: string, action: string) =>
   new HttpError(403, 'NETRA_FORBIDDEN', `the ${role} role may not ${action}`);
 export const signInLocked = (until: Date) =>
-  new HttpError(429, 'NETRA_SIGN_IN_LOCKED', 'too many failed sign-ins for this e-mail; try again later', {
+  new HttpError(429, 'NETRA_SIGN_IN_LOCKED', 'too many failed sign-ins for this e-mail from this client; try again later', {
     locked_until: until.toISOString(),
   });
 /** Also what an item outside the caller's scope answers: its existence is not disclosed. */

@@ -6,7 +6,7 @@ import { startReviewOperations } from './ops/operations.js';
 
 runMain(async () => {
   const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES', 'REVIEW_CLAIM_LEASE_SECONDS',
-    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES']);
+    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES', 'REVIEW_TRUSTED_PROXIES']);
   const logger = createLogger('review');
   const db = await connectDb(config.DATABASE_URL, { logger });
   const app = buildReviewApp({
@@ -15,6 +15,7 @@ runMain(async () => {
     insecureCookies: config.REVIEW_INSECURE_COOKIES,
     claimLeaseSeconds: config.REVIEW_CLAIM_LEASE_SECONDS,
     outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
+    trustedProxies: config.REVIEW_TRUSTED_PROXIES,
   });
   const redis = await connectRedis(config.REDIS_URL, { logger });
   const operations = await startReviewOperations({

@@ -124,6 +124,53 @@ describe('sign-in lockout', () => {
     expect(unlock.statusCode).toBe(200);
     expect((await attempt(reviewer.email, PASSWORD)).statusCode).toBe(200);
   });
+
+  const from = (remoteAddress: string) => (email: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/session', payload: { email, password }, remoteAddress });
+
+  it("an attacker's failures lock only the attacker's client: the reviewer signs in from their own", async () => {
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const attacker = from('203.0.113.9');
+    for (let i = 0; i < 5; i++) expect((await attacker(reviewer.email, 'tebakan-yang-salah')).statusCode).toBe(401);
+    expect((await attacker(reviewer.email, PASSWORD)).statusCode).toBe(429);
+    expect((await from('198.51.100.4')(reviewer.email, PASSWORD)).statusCode).toBe(200);
+    // One IPv6 /64 is one client: rotating addresses inside it does not get fresh tries.
+    const v6 = (n: number) => from(`2001:db8:1:2::${n.toString(16)}`);
+    for (let i = 0; i < 5; i++) expect((await v6(i + 1)(reviewer.email, 'tebakan-yang-salah')).statusCode).toBe(401);
+    expect((await v6(99)(reviewer.email, PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('each further lock of the same client lasts twice as long', async () => {
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const attacker = from('203.0.113.10');
+    const lockSeconds = async () => {
+      for (let i = 0; i < 5; i++) await attacker(reviewer.email, 'tebakan-yang-salah');
+      const locked = await attacker(reviewer.email, PASSWORD);
+      expect(locked.statusCode).toBe(429);
+      const until = Date.parse(locked.json().details.locked_until);
+      // As if the lock had run out: the count of locks stays.
+      await t.db.updateTable('sign_in_throttle').set({ locked_until: new Date(Date.now() - 1000) }).where('client', '=', '203.0.113.10').execute();
+      return Math.round((until - Date.now()) / 1000);
+    };
+    const first = await lockSeconds();
+    const second = await lockSeconds();
+    const third = await lockSeconds();
+    expect(first).toBeGreaterThan(50);
+    expect(first).toBeLessThanOrEqual(60);
+    expect(second / first).toBeCloseTo(2, 0);
+    expect(third / second).toBeCloseTo(2, 0);
+  });
+
+  it('spraying one password over many addresses from one client locks that client, and only it', async () => {
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const sprayer = from('203.0.113.11');
+    const answers = [];
+    for (let i = 0; i < 40; i++) answers.push((await sprayer(`petugas${i}@bkd.example.go.id`, 'Jakarta2024!!')).statusCode);
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(answers.slice(20)).toEqual(Array(20).fill(429));
+    expect((await sprayer(reviewer.email, PASSWORD)).statusCode).toBe(429);
+    expect((await from('203.0.113.12')(reviewer.email, PASSWORD)).statusCode).toBe(200);
+  });
 });
 
 describe('agency webhooks', () => {

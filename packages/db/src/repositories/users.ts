@@ -61,8 +61,11 @@ export async function listUsers(db: Db) {
   return db
     .selectFrom('users as u')
     .leftJoin('agencies as a', 'a.id', 'u.agency_id')
-    .leftJoin('sign_in_throttle as t', 't.email', 'u.email')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id', 'a.code as agency_code', 'u.disabled_at', 't.locked_until'])
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id', 'a.code as agency_code', 'u.disabled_at'])
+    // The latest lock of the address from any client: what an admin may want to lift.
+    .select((eb) =>
+      eb.selectFrom('sign_in_throttle as t').whereRef('t.email', '=', 'u.email').select((t) => t.fn.max('t.locked_until').as('m')).as('locked_until'),
+    )
     .orderBy('u.role')
     .orderBy('u.email')
     .execute();
@@ -96,15 +99,35 @@ export async function updateUser(db: Db, userId: number, change: UserChange): Pr
 }
 
 export interface ThrottlePolicy {
+  /** Failures of one address from one client before that pair is locked. */
   maxFailures: number;
-  lockSeconds: number;
+  /** Failures from one client, whatever the addresses, before the client is locked (password spraying). */
+  maxClientFailures: number;
+  /** The first lock; each further one of the same pair (or client) lasts twice as long, up to the max. */
+  firstLockSeconds: number;
+  maxLockSeconds: number;
+  /** Failures older than this are forgotten; locks older than a day are too. */
+  failureWindowSeconds: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = { maxFailures: 5, lockSeconds: 15 * 60 };
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  maxFailures: 5,
+  maxClientFailures: 20,
+  firstLockSeconds: 60,
+  maxLockSeconds: 60 * 60,
+  failureWindowSeconds: 15 * 60,
+};
+
+/** The row that counts a client's failures across every address (no e-mail address is "*"). */
+const ANY_ADDRESS = '*';
 
 /**
- * Sign-in throttling per e-mail address, whether or not an account has it, so a lockout tells
- * an attacker nothing about which addresses exist.
+ * Sign-in throttling per (e-mail address, client), whether or not an account has the address, so
+ * a lockout tells an attacker nothing about which addresses exist. Per client, so an attacker who
+ * knows (or guesses) a reviewer's address cannot lock the reviewer out: the reviewer's own client
+ * has its own count. A client failing across many addresses (spraying one password over a whole
+ * agency) is locked too. Each further lock doubles (1, 2, 4 … 60 min), so guessing gets slower
+ * and slower. Only failures count: colleagues signing in behind one office address are not slowed.
  */
 export class SignInThrottle {
   constructor(
@@ -112,32 +135,48 @@ export class SignInThrottle {
     private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
   ) {}
 
-  /** When the address may try again, if it is locked now. */
-  async lockedUntil(email: string): Promise<Date | null> {
+  /** When this client may try this address again, if it is locked now (for the address or for all). */
+  async lockedUntil(email: string, client: string): Promise<Date | null> {
     const row = await this.db
       .selectFrom('sign_in_throttle')
-      .select('locked_until')
-      .where('email', '=', normaliseEmail(email))
+      .select((eb) => eb.fn.max('locked_until').as('until'))
+      .where('email', 'in', [normaliseEmail(email), ANY_ADDRESS])
+      .where('client', '=', client)
       .where('locked_until', '>', sql<Date>`now()`)
       .executeTakeFirst();
-    return row?.locked_until ?? null;
+    return row?.until ?? null;
   }
 
-  /** Counts a failure; the failure that reaches the limit locks the address and restarts the count. */
-  async recordFailure(email: string): Promise<void> {
-    const { maxFailures, lockSeconds } = this.policy;
+  /** Counts a failure for the pair and for the client; reaching a limit locks and restarts that count. */
+  async recordFailure(email: string, client: string): Promise<void> {
+    await this.count(normaliseEmail(email).slice(0, 320), client, this.policy.maxFailures);
+    await this.count(ANY_ADDRESS, client, this.policy.maxClientFailures);
+  }
+
+  private async count(email: string, client: string, maxFailures: number): Promise<void> {
+    const { firstLockSeconds, maxLockSeconds, failureWindowSeconds } = this.policy;
+    const failures = sql<number>`(CASE WHEN t.last_failure_at < now() - ${failureWindowSeconds} * interval '1 second' THEN 1 ELSE t.failures + 1 END)`;
+    const locks = sql<number>`(CASE WHEN t.last_failure_at < now() - interval '1 day' THEN 0 ELSE t.locks END)`;
+    const reached = sql<boolean>`(${failures} >= ${maxFailures})`;
     await sql`
-      INSERT INTO sign_in_throttle AS t (email, failures, last_failure_at)
-      VALUES (${normaliseEmail(email).slice(0, 320)}, 1, now())
-      ON CONFLICT (email) DO UPDATE SET
-        failures = CASE WHEN t.failures + 1 >= ${maxFailures} THEN 0 ELSE t.failures + 1 END,
-        locked_until = CASE WHEN t.failures + 1 >= ${maxFailures}
-          THEN now() + ${lockSeconds} * interval '1 second' ELSE t.locked_until END,
+      INSERT INTO sign_in_throttle AS t (email, client, failures, locks, last_failure_at)
+      VALUES (${email}, ${client}, 1, 0, now())
+      ON CONFLICT (email, client) DO UPDATE SET
+        failures = CASE WHEN ${reached} THEN 0 ELSE ${failures} END,
+        locks = CASE WHEN ${reached} THEN ${locks} + 1 ELSE ${locks} END,
+        locked_until = CASE WHEN ${reached}
+          THEN now() + least(${firstLockSeconds} * power(2, ${locks}), ${maxLockSeconds}) * interval '1 second'
+          ELSE t.locked_until END,
         last_failure_at = now()
     `.execute(this.db);
   }
 
-  /** A successful sign-in, or an admin's unlock, forgets the failures. */
+  /** A successful sign-in forgets this client's failures. */
+  async clearClient(email: string, client: string): Promise<void> {
+    await this.db.deleteFrom('sign_in_throttle').where('email', '=', normaliseEmail(email)).where('client', '=', client).execute();
+  }
+
+  /** An admin's unlock forgets the address's failures and locks from every client. */
   async clear(email: string): Promise<void> {
     await this.db.deleteFrom('sign_in_throttle').where('email', '=', normaliseEmail(email)).execute();
   }

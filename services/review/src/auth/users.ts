@@ -10,11 +10,11 @@ const decoyHash = hashPassword('decoy password, never matches a real one');
 /**
  * The enabled user with these credentials, or null. Unknown e-mail, disabled user and wrong
  * password are indistinguishable to the caller, in result and in time. After repeated failures
- * the address is locked for a while (known or not, so the lock reveals nothing either), and
- * while locked not even the right password is checked.
+ * from one client the address is locked for that client for a while (known or not, so the lock
+ * reveals nothing either), and while locked not even the right password is checked.
  */
-export async function authenticate(db: Db, throttle: SignInThrottle, email: string, password: string): Promise<Viewer | null> {
-  const lockedUntil = await throttle.lockedUntil(email);
+export async function authenticate(db: Db, throttle: SignInThrottle, email: string, password: string, client: string): Promise<Viewer | null> {
+  const lockedUntil = await throttle.lockedUntil(email, client);
   if (lockedUntil) throw signInLocked(lockedUntil);
   const user = await db
     .selectFrom('users')
@@ -23,9 +23,9 @@ export async function authenticate(db: Db, throttle: SignInThrottle, email: stri
     .executeTakeFirst();
   const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
   if (!user || !matches || user.disabled_at !== null) {
-    await throttle.recordFailure(email);
+    await throttle.recordFailure(email, client);
     return null;
   }
-  await throttle.clear(email);
+  await throttle.clearClient(email, client);
   return viewerFromUser(user);
 }

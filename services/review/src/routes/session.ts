@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { sessionOf, type RequestSession } from '../auth/request-session.js';
 import { closeSession, csrfTokenFor, openSession } from '../auth/sessions.js';
+import { clientKey } from '../auth/client-key.js';
 import { authenticate } from '../auth/users.js';
 import type { ReviewContext } from '../context.js';
 import { badCredentials } from '../errors.js';
@@ -13,7 +14,7 @@ export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.post('/session', { config: { public: true } }, async (request, reply) => {
       const { email, password } = signInSchema.parse(request.body);
-      const viewer = await authenticate(ctx.db, ctx.throttle, email, password);
+      const viewer = await authenticate(ctx.db, ctx.throttle, email, password, clientKey(request.ip));
       if (!viewer) throw badCredentials();
       const { token, expiresAt } = await openSession(ctx.db, viewer.userId);
       ctx.cookie.set(reply, token, expiresAt);
