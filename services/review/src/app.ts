@@ -7,6 +7,7 @@ import { sessionCookie } from './auth/request-session.js';
 import type { ReviewContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { apiRoutes } from './routes/api.js';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { statsRoutes } from './stats/routes.js';
 import { webRoutes } from './web/routes.js';
@@ -22,6 +23,8 @@ export interface ReviewAppOptions {
   outbound?: OutboundPolicy;
   /** The reverse proxies whose X-Forwarded-For names the real client (REVIEW_TRUSTED_PROXIES). */
   trustedProxies?: readonly string[];
+  /** Requests per minute per client and route class; the defaults suit production. */
+  rateLimits?: RateLimits;
 }
 
 export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
@@ -45,6 +48,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
   app.decorateRequest('session', null);
   installSecurityHeaders(app);
   installErrorHandling(app);
+  installRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   app.register(fastifyCookie);
   app.register(serviceEndpoints, { checks: { postgres: postgresAnswers(options.db) } });
   app.register(statsRoutes(ctx));
