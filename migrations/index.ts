@@ -6,6 +6,7 @@ import * as m0004 from './0004_statistics.js';
 import * as m0005 from './0005_stats_monthly.js';
 import * as m0006 from './0006_fault_tolerance.js';
 import * as m0007 from './0007_sign_in_per_client.js';
+import * as m0008 from './0008_session_idle_timeout.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_stats_monthly': m0005,
   '0006_fault_tolerance': m0006,
   '0007_sign_in_per_client': m0007,
+  '0008_session_idle_timeout': m0008,
 };

@@ -206,6 +206,8 @@ export interface SessionTable {
   user_id: number;
   created_at: DefaultTimestamp;
   expires_at: Timestamp;
+  /** The person's last request (background heartbeats aside); idle longer than the timeout: ended. */
+  last_seen_at: DefaultTimestamp;
 }
 
 export interface ReviewItemTable {

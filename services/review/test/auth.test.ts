@@ -33,6 +33,26 @@ describe('passwords', () => {
   });
 });
 
+describe('idle timeout', () => {
+  it('ends a session after 30 minutes without the person acting; background heartbeats do not count', async () => {
+    const client = await signIn(app, reviewer.email);
+    const tokenHash = sha256Hex(decodeURIComponent(client.cookie.split('=')[1]!));
+    const idleFor = (minutes: number) =>
+      t.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - minutes * 60_000) }).where('token_sha256', '=', tokenHash).execute();
+    const me = (background = false) =>
+      app.inject({ method: 'GET', url: '/api/me', headers: { cookie: client.cookie, ...(background ? { 'x-netra-background': '1' } : {}) } });
+
+    await idleFor(29);
+    expect((await me(true)).statusCode).toBe(200);
+    const stillOld = await t.db.selectFrom('sessions').select('last_seen_at').where('token_sha256', '=', tokenHash).executeTakeFirstOrThrow();
+    expect(Date.now() - stillOld.last_seen_at.getTime()).toBeGreaterThan(28 * 60_000);
+    expect((await me()).statusCode).toBe(200); // the person acted: the clock restarts
+    await idleFor(31);
+    expect((await me()).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/queue', headers: { cookie: client.cookie } })).statusCode).toBe(303);
+  });
+});
+
 describe('password policy', () => {
   it('refuses short, common and guessable passwords, and ones built on the person\'s own name or e-mail', async () => {
     const agency = await seedAgency(t.db);

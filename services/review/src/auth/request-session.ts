@@ -19,6 +19,8 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-netra-csrf';
+/** Sent by the page's own timers (the claim heartbeat): such a request is not the person acting. */
+export const BACKGROUND_HEADER = 'x-netra-background';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -42,7 +44,7 @@ export async function resolveSession(
   request: FastifyRequest,
 ): Promise<RequestSession | null> {
   const token = deps.cookie.read(request);
-  const viewer = token ? await findSessionViewer(deps.db, token) : null;
+  const viewer = token ? await findSessionViewer(deps.db, token, request.headers[BACKGROUND_HEADER] !== '1') : null;
   request.session = token && viewer ? { token, viewer } : null;
   return request.session;
 }

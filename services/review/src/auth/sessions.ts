@@ -25,15 +25,26 @@ export async function openSession(db: Db, userId: number): Promise<{ token: stri
   return { token, expiresAt };
 }
 
-/** The viewer behind an unexpired session of an enabled user, or null. */
-export async function findSessionViewer(db: Db, token: string): Promise<Viewer | null> {
+/** A session ends this long after the person's last action, whatever its absolute expiry. */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+
+/**
+ * The viewer behind a live session of an enabled user, or null: not expired, and not idle for
+ * longer than the timeout. A request the person made (`activity`) keeps the session alive; a
+ * background one (the page's claim heartbeat) does not, or an unattended open tab never ends.
+ */
+export async function findSessionViewer(db: Db, token: string, activity: boolean): Promise<Viewer | null> {
   const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id'])
+    .updateTable('sessions as s')
+    .from('users as u')
+    // One statement either way: a heartbeat rewrites the old time, which also keeps this cheap.
+    .set({ last_seen_at: activity ? sql<Date>`now()` : sql<Date>`s.last_seen_at` })
+    .whereRef('u.id', '=', 's.user_id')
     .where('s.token_sha256', '=', sha256Hex(token))
     .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - ${SESSION_IDLE_SECONDS} * interval '1 second'`)
     .where('u.disabled_at', 'is', null)
+    .returning(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id'])
     .executeTakeFirst();
   return row ? viewerFromUser(row) : null;
 }

@@ -5,8 +5,9 @@
 
 const csrfToken = document.querySelector('meta[name="netra-csrf"]')?.getAttribute('content') ?? '';
 
-function callApi(url, method, fields) {
-  const headers = { 'x-netra-csrf': csrfToken };
+function callApi(url, method, fields, background = false) {
+  // A background call does not count as the person acting, so an unattended tab still times out.
+  const headers = background ? { 'x-netra-csrf': csrfToken, 'x-netra-background': '1' } : { 'x-netra-csrf': csrfToken };
   const init = method === 'DELETE' ? { method, headers } : { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(fields ?? {}) };
   return fetch(url, { ...init, credentials: 'same-origin' });
 }
@@ -50,7 +51,7 @@ const heartbeat = document.querySelector('[data-heartbeat]');
 if (heartbeat) {
   const every = Number(heartbeat.getAttribute('data-heartbeat-seconds')) * 1000;
   setInterval(() => {
-    if (document.visibilityState === 'visible') callApi(heartbeat.getAttribute('data-heartbeat'), 'POST', {});
+    if (document.visibilityState === 'visible') callApi(heartbeat.getAttribute('data-heartbeat'), 'POST', {}, true);
   }, every);
 }
 
