@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '@netra/core';
 
 /**
  * What an analyst may group and filter by, shared by the API, the page and the CLI so the three
@@ -7,7 +8,6 @@ import { z } from 'zod';
 export const dimensions = ['agency', 'province', 'regency', 'code', 'severity', 'platform', 'election', 'day', 'week'] as const;
 export type Dimension = (typeof dimensions)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date');
 
 /** `by=agency,code` (or repeated `by`), deduplicated, in the order given. */
 const dimensionList = z
@@ -21,8 +21,8 @@ const dimensionList = z
 export const statsQuerySchema = z
   .object({
     by: dimensionList,
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
     /** An election code, e.g. 'pilpres-2024'. */
     election: z.string().min(1).max(100).optional(),
     /** An agency code (or numeric id). */

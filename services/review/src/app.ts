@@ -7,6 +7,7 @@ import { sessionCookie } from './auth/request-session.js';
 import type { ReviewContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { apiRoutes } from './routes/api.js';
+import { installInputHygiene } from './input-hygiene.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { statsRoutes } from './stats/routes.js';
@@ -49,6 +50,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
   installSecurityHeaders(app);
   installErrorHandling(app);
   installRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  installInputHygiene(app);
   app.register(fastifyCookie);
   app.register(serviceEndpoints, { checks: { postgres: postgresAnswers(options.db) } });
   app.register(statsRoutes(ctx));

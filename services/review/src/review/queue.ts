@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform, type ReviewStatus } from '@netra/core';
+import { instant, platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform, type ReviewStatus } from '@netra/core';
 import type { Database } from '@netra/db';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 
 const EXCERPT_LENGTH = 160;
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** The position after the last row of a page: (priority, id), opaque to clients. */
 const cursorSchema = z
@@ -17,7 +18,8 @@ const cursorSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.tuple([z.number(), z.string().regex(/^[0-9]+$/)]));
+  // A bigint id: at most 2^63 - 1, or Postgres answers with an error instead of an empty page.
+  .pipe(z.tuple([z.number(), z.string().regex(/^[0-9]{1,19}$/).refine((id) => BigInt(id) <= MAX_BIGINT, 'cursor is not one this API handed out')]));
 
 export const queueFilterSchema = z.object({
   /** Comma-separated statuses; by default the work still to do. */
@@ -33,8 +35,8 @@ export const queueFilterSchema = z.object({
   platform: z.enum(platforms).optional(),
   /** An election code: items whose evidence points to one of its candidates. */
   election: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
