@@ -98,6 +98,27 @@ describe('importCivilServants', () => {
     ]);
   });
 
+  it('refuses invisible and direction-changing characters, folds compatibility forms, and treats handles case-insensitively', async () => {
+    const csv = [
+      header,
+      '198901012014021001,Rina\u202Egpj.exe,dki-bkd,31.71,,mastodon,rina_w,',
+      '198901012014021002,Joko Susilo,dki-bkd,31.71,,mastodon,joko\u200bs,',
+      '198901012014021003,Ｂａｍｂａｎｇ,dki-bkd,31.71,,x,SLAMETK,',
+      '198901012014021004,Wahyu Hidayat,dki-bkd,31.71,,x,slametk,',
+    ].join('\n');
+    const result = await importCivilServants(t.db, csv, { fileName: 'unicode.csv' });
+    expect(result.rejected).toEqual([
+      { line: 2, reason: 'full_name contains an invisible or direction-changing character U+202E (RTL override) at position 5' },
+      { line: 3, reason: 'handle contains an invisible or direction-changing character U+200B (zero-width space) at position 5' },
+      { line: 5, reason: expect.stringMatching(/^duplicate handle: x:slametk/) },
+    ]);
+    const people = await storedPeople();
+    expect(people.find((p) => p.nip === '198901012014021003')?.full_name).toBe('Bambang');
+    expect((await storedAccounts()).filter((a) => a.platform === 'x' && a.handle.startsWith('slametk'))).toEqual([
+      { nip: '198901012014021003', platform: 'x', handle: 'slametk' },
+    ]);
+  });
+
   it('moves a person to another agency when a later file says so, without touching their accounts', async () => {
     await importFixture(importCivilServants, t.db, 'civil-servants.csv');
     const accountsBefore = await storedAccounts();

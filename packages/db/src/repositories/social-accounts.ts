@@ -111,7 +111,8 @@ export class SocialAccountRepository {
    * The platform now shows the account (same stable id) under another handle: follow it. When
    * another registered account already holds that handle, keep ours and only record the sighting.
    */
-  async recordHandle(id: number, handle: string): Promise<void> {
+  async recordHandle(id: number, seen: string): Promise<void> {
+    const handle = normaliseHandle(seen);
     await this.db.transaction().execute(async (trx) => {
       const account = await trx.selectFrom('social_accounts').select(['platform', 'handle']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!account || account.handle === handle) return;
@@ -158,7 +159,7 @@ export class SocialAccountRepository {
   ): Promise<Pick<SocialAccount, 'id' | 'platform_account_id' | 'handle' | 'civil_servant_id' | 'candidate_id'>[]> {
     if (actors.length === 0) return [];
     const ids = [...new Set(actors.map((a) => a.platformAccountId))];
-    const handles = [...new Set(actors.map((a) => a.handle))];
+    const handles = [...new Set(actors.map((a) => normaliseHandle(a.handle)))];
     let query = this.db
       .selectFrom('social_accounts')
       .select(['id', 'platform_account_id', 'handle', 'civil_servant_id', 'candidate_id'])
@@ -168,4 +169,9 @@ export class SocialAccountRepository {
     if (owner === 'candidate') query = query.where('candidate_id', 'is not', null);
     return query.execute();
   }
+}
+
+/** Handles are case-insensitive on every platform read; stored lowercased (a CHECK holds it). */
+export function normaliseHandle(handle: string): string {
+  return handle.normalize('NFKC').toLowerCase();
 }

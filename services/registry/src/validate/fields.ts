@@ -1,16 +1,35 @@
 import { outboundUrlProblem, platforms, type OutboundPolicy, type Platform } from '@netra/core';
+import { normaliseHandle } from '@netra/db';
 import { reject } from '../rejection.js';
 
 /** Pure readers of one CSV cell: each returns the typed value or rejects the row with the reason. */
 
+/**
+ * Characters that make a cell show something other than what it holds: bidi overrides and
+ * isolates (an RTL override turns "gpj.exe" into "exe.jpg"), zero-width characters (two handles
+ * that look identical) and control characters. Refused in every cell.
+ */
+const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+const DESCRIBED: Record<string, string> = { '\u202e': 'RTL override', '\u200b': 'zero-width space', '\u200d': 'zero-width joiner', '\ufeff': 'BOM' };
+
+/** The cell in NFKC (full-width and compatibility forms folded), or the row rejected. */
+function clean(column: string, value: string): string {
+  const found = DECEPTIVE.exec(value);
+  if (found) {
+    const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    reject(`${column} contains an invisible or direction-changing character ${code}${DESCRIBED[found[0]] ? ` (${DESCRIBED[found[0]]})` : ''} at position ${found.index + 1}`);
+  }
+  return value.normalize('NFKC');
+}
+
 export function required<C extends string>(fields: Record<C, string>, column: C): string {
   const value = fields[column];
-  return value === '' ? reject(`missing ${column}`) : value;
+  return value === '' ? reject(`missing ${column}`) : clean(column, value);
 }
 
 export function optional<C extends string>(fields: Record<C, string>, column: C): string | null {
   const value = fields[column];
-  return value === '' ? null : value;
+  return value === '' ? null : clean(column, value);
 }
 
 export function oneOf<T extends string>(column: string, value: string, allowed: readonly T[]): T {
@@ -43,9 +62,10 @@ export interface AccountRef {
   handle: string;
 }
 
+/** Handles are case-insensitive on every platform: stored lowercased, so SLAMETK is slametk. */
 export function account(platform: string, handle: string): AccountRef {
   if (/[\s:]/.test(handle)) reject(`handle "${handle}" must not contain spaces or ":"`);
-  return { platform: oneOf('platform', platform, platforms), handle };
+  return { platform: oneOf('platform', platform, platforms), handle: normaliseHandle(clean('handle', handle)) };
 }
 
 /** `platform:handle`, the form candidates.csv uses for official accounts. */
