@@ -38,7 +38,7 @@ export async function benchStatistics(db: Db, sizes: { posts: number; items: num
   const incrementalRefreshMs = Math.round(performance.now() - incrementalStarted);
 
   const agency = await db.selectFrom('agencies').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const agencyScope: StatsScope = { agencyId: agency.id, showReviewerNames: false };
+  const agencyScope: StatsScope = { agencyId: agency.id, showReviewerNames: false, suppressSmallCells: false };
   const campaign = { from: '2024-09-25', to: '2024-11-23' };
   const cases: [string, ReportName, Record<string, string>, StatsScope][] = [
     ['counts total, all time', 'counts', {}, unrestrictedScope],

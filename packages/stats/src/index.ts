@@ -8,3 +8,4 @@ export { startStatsRefresher, type StatsRefresher } from './refresher.js';
 export { reportNames, runReport, type ReportName, type StatsReport } from './reports.js';
 export { decisionsPerReviewer } from './reviewers.js';
 export { statsScopeOf, unrestrictedScope, type StatsScope } from './scope.js';
+export { SMALL_CELL_THRESHOLD, SUPPRESSED } from './suppression.js';

@@ -6,6 +6,7 @@ import { decisionTimes } from './decision-times.js';
 import type { Dimension, StatsQuery } from './filters.js';
 import { decisionsPerReviewer } from './reviewers.js';
 import type { StatsScope } from './scope.js';
+import { suppressSmallCells } from './suppression.js';
 
 export const reportNames = ['counts', 'decision-times', 'backlog', 'reviewers'] as const;
 export type ReportName = (typeof reportNames)[number];
@@ -20,7 +21,8 @@ export interface StatsReport extends StatsTable {
 
 /** One named report for a query and a scope: what the API, the page and the CLI all call. */
 export async function runReport(db: Db, report: ReportName, query: StatsQuery, scope: StatsScope): Promise<StatsReport> {
-  const table = await tableFor(db, report, query, scope);
+  const computed = await tableFor(db, report, query, scope);
+  const table = scope.suppressSmallCells ? suppressSmallCells(report, computed) : computed;
   const state = await db.selectFrom('stats_refresh_state').select('refreshed_at').executeTakeFirst();
   return {
     report,

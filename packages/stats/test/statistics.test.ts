@@ -119,11 +119,31 @@ describe('analyst scoping', () => {
   const analystOfA = () => statsScopeOf({ role: 'analyst', agencyId: world.agencyA.id });
 
   it("limits an agency's analyst to that agency, whatever the filter asks", async () => {
-    expect((await counts({}, analystOfA()))[0]!.flags).toBe(3);
+    // 3 flags: fewer than five, shown suppressed to an analyst (a central admin sees 3).
+    expect((await counts({}, analystOfA()))[0]!.flags).toBe('<5');
     expect((await counts({ agency: 'pemkot-malang' }, analystOfA()))[0]!.flags).toBe(0);
     expect((await counts({ by: 'agency' }, analystOfA())).map((r) => r.agency_code)).toEqual(['pemprov-dki']);
     const backlog = await runReport(t.db, 'backlog', query(), analystOfA());
     expect(backlog.rows[0]!.undecided).toBe(0);
+  });
+
+  it('shows analysts counts of 1 to 4, and what is computed from them, as "<5"; zero and five or more as they are', async () => {
+    const national = statsScopeOf({ role: 'analyst', agencyId: null });
+    const byAgency = await runReport(t.db, 'counts', query({ by: 'agency' }), national);
+    const unsuppressed = await runReport(t.db, 'counts', query({ by: 'agency' }), unrestrictedScope);
+    for (const [i, row] of byAgency.rows.entries()) {
+      for (const column of ['flags', 'confirmed', 'dismissed', 'decided', 'pending']) {
+        const real = unsuppressed.rows[i]![column] as number;
+        expect(row[column], column).toBe(real >= 1 && real <= 4 ? '<5' : real);
+      }
+      const decided = unsuppressed.rows[i]!.decided as number;
+      if (decided >= 1 && decided <= 4) expect(row.confirm_rate).toBe('<5');
+    }
+    // The total of both agencies is 6: shown.
+    expect((await counts({}, national))[0]!.flags).toBe(6);
+    const times = await runReport(t.db, 'decision-times', query(), national);
+    expect(times.rows[0]).toEqual({ decided: '<5', median_seconds: '<5', p90_seconds: '<5' });
+    expect(toCsv(byAgency)).toContain('<5');
   });
 
   it('lets a national analyst count every agency, without reviewer names', async () => {

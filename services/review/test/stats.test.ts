@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('GET /api/stats', () => {
   it('groups counts by the dimensions asked for, within the date range', async () => {
-    const response = await clients.nationalAnalyst.get('/api/stats?by=agency,code&from=2024-01-01&to=2024-01-31');
+    const response = await clients.admin.get('/api/stats?by=agency,code&from=2024-01-01&to=2024-01-31');
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ report: 'counts', by: ['agency', 'code'], filters: { from: '2024-01-01', to: '2024-01-31', election: null, agency: null } });
@@ -54,7 +54,7 @@ describe('GET /api/stats', () => {
   });
 
   it('answers the same figures as CSV, as a download', async () => {
-    const response = await clients.nationalAnalyst.get('/api/stats?by=agency&format=csv');
+    const response = await clients.admin.get('/api/stats?by=agency&format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="netra-counts-agency-awal-kini.csv"');
@@ -66,8 +66,8 @@ describe('GET /api/stats', () => {
   });
 
   it('serves decision times, backlog and reviewer reports', async () => {
-    expect((await clients.nationalAnalyst.get('/api/stats/decision-times')).json().rows).toEqual([{ decided: 4, median_seconds: 10_800, p90_seconds: 29_520 }]);
-    expect((await clients.nationalAnalyst.get('/api/stats/backlog')).json().rows[0].undecided).toBe(2);
+    expect((await clients.admin.get('/api/stats/decision-times')).json().rows).toEqual([{ decided: 4, median_seconds: 10_800, p90_seconds: 29_520 }]);
+    expect((await clients.admin.get('/api/stats/backlog')).json().rows[0].undecided).toBe(2);
     expect((await clients.nationalAnalyst.get('/api/stats/reviewers')).json().rows).toHaveLength(2);
     expect((await clients.nationalAnalyst.get('/api/stats/nonsense')).statusCode).toBe(404);
   });
@@ -79,6 +79,21 @@ describe('GET /api/stats', () => {
       expect(response.json().code).toBe('NETRA_INVALID_INPUT');
     }
     expect((await clients.nationalAnalyst.get('/api/stats/backlog?by=code')).json().code).toBe('NETRA_INVALID_INPUT');
+  });
+
+  it('shows an analyst counts of 1 to 4 as "<5", in JSON and CSV, and the same cells as numbers to an admin', async () => {
+    const analyst = await clients.nationalAnalyst.get('/api/stats?by=agency&format=csv');
+    expect(analyst.body).toBe(
+      'agency_code,agency_name,flags,confirmed,dismissed,decided,pending,confirm_rate\n' +
+        'pemprov-dki,Instansi pemprov-dki,<5,<5,<5,<5,0,<5\n' +
+        'pemkot-malang,Instansi pemkot-malang,<5,<5,0,<5,<5,<5\n',
+    );
+    const rows = (await clients.nationalAnalyst.get('/api/stats?by=agency,code&from=2024-01-01&to=2024-01-31')).json().rows;
+    expect(rows.map((r: Record<string, unknown>) => [r.code, r.flags, r.confirmed])).toEqual([
+      ['campaign_content', '<5', 0],
+      ['number_symbol', '<5', '<5'],
+      ['support_like', '<5', '<5'],
+    ]);
   });
 
   it('needs a session', async () => {
@@ -95,7 +110,7 @@ describe('scoping', () => {
     expect(await agencies(clients.analystB, '&agency=pemprov-dki')).toEqual([]);
     expect(await agencies(clients.reviewerA)).toEqual(['pemprov-dki']);
     expect(await agencies(clients.nationalAnalyst)).toEqual(['pemprov-dki', 'pemkot-malang']);
-    expect((await clients.analystB.get('/api/stats/backlog')).json().rows[0].undecided).toBe(2);
+    expect((await clients.analystB.get('/api/stats/backlog')).json().rows[0].undecided).toBe('<5');
     expect((await clients.reviewerA.get('/api/stats/backlog')).json().rows[0].undecided).toBe(0);
   });
 

@@ -151,15 +151,17 @@ function countsTable(l: Labels, report: StatsReport, keys: [string, string][]): 
  */
 function regionTable(l: Labels, report: StatsReport): SafeHtml {
   if (report.rows.length === 0) return html`<p class="muted">${l.empty}</p>`;
-  const max = Math.max(...report.rows.map((r) => Number(r.flags)), 1);
+  // A suppressed count ("<5") is below every shown one: the lightest shade.
+  const flagsOf = (r: StatsRow) => (typeof r.flags === 'number' ? r.flags : 1);
+  const max = Math.max(...report.rows.map(flagsOf), 1);
   const provinces = new Map<string, StatsRow[]>();
   for (const row of report.rows) provinces.set(String(row.province_code), [...(provinces.get(String(row.province_code)) ?? []), row]);
-  const heat = (flags: StatsRow[string] | undefined) => `heat-${Math.min(5, Math.ceil((Number(flags) / max) * 5))}`;
+  const heat = (row: StatsRow) => `heat-${Math.min(5, Math.ceil((flagsOf(row) / max) * 5))}`;
   return html`<table class="stats regions">
 <thead><tr><th>${l.province}</th><th>${l.regency}</th><th>${l.flags}</th><th>${l.confirmed}</th><th>${l.confirmRate}</th></tr></thead>
 <tbody>${[...provinces.values()].map((rows) =>
     rows.map(
-      (r, i) => html`<tr class="${heat(r.flags)}">${i === 0 ? html`<th rowspan="${rows.length}" scope="rowgroup">${r.province_name ?? r.province_code}</th>` : ''}<td>${r.regency_name ?? r.regency_code}</td><td>${r.flags}</td><td>${r.confirmed}</td><td>${percent(r.confirm_rate)}</td></tr>`,
+      (r, i) => html`<tr class="${heat(r)}">${i === 0 ? html`<th rowspan="${rows.length}" scope="rowgroup">${r.province_name ?? r.province_code}</th>` : ''}<td>${r.regency_name ?? r.regency_code}</td><td>${r.flags}</td><td>${r.confirmed}</td><td>${percent(r.confirm_rate)}</td></tr>`,
     ),
   )}</tbody>
 </table>`;
