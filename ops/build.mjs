@@ -12,13 +12,11 @@ const dist = path.join(root, 'dist');
 const readJson = (file) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 const writeJson = (file, value) => writeFileSync(path.join(dist, file), `${JSON.stringify(value, null, 2)}\n`);
 const copy = (relative) => cpSync(path.join(root, relative), path.join(dist, relative), { recursive: true });
-// The workspaces' folders: root package.json's entries, where `dir/*` means each folder in dir (Node 20 has no fs.glob).
-const workspaceDirs = (patterns) =>
-  patterns.flatMap((pattern) =>
-    pattern.endsWith('/*')
-      ? readdirSync(path.join(root, pattern.slice(0, -2)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(pattern.slice(0, -2), e.name))
-      : [pattern],
-  );
+// The workspaces' folders from root package.json's entries; `dir/*` is each folder in dir
+// (Node 20 has no fs.glob).
+const subfolders = (dir) =>
+  readdirSync(path.join(root, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+const workspaceDirs = (patterns) => patterns.flatMap((pattern) => (pattern.endsWith('/*') ? subfolders(pattern.slice(0, -2)) : [pattern]));
 
 // A stale file from an earlier build must not ship.
 rmSync(dist, { recursive: true, force: true });
