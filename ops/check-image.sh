@@ -43,8 +43,8 @@ ts_files="$(cd "$image" && find packages services migrations -name '*.ts' -not -
 echo ok
 
 # Without a network namespace of its own (not root, no unshare), the registry is at least off.
-if unshare -n true 2>/dev/null; then offline=(unshare -n); else offline=(); echo "(unshare -n unavailable: npm offline only)"; fi
 step "each entry, offline, stops on its missing setting"
+if unshare -n true 2>/dev/null; then offline=(unshare -n); echo "(no network: unshare -n)"; else offline=(); echo "(unshare -n unavailable: npm offline only)"; fi
 expect_config_error() { # "entry [arguments]", expected message, settings…
   local command="$1" expected="$2" output status=0
   shift 2
