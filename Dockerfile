@@ -1,14 +1,25 @@
 # One image for every Netra service; docker-compose picks the entry point per service.
+# Containers run compiled JavaScript with plain `node`: nothing is fetched at start, so the image
+# runs air-gapped and its code is exactly what was built.
+
+# Compile with the dev dependencies (TypeScript) into dist/, a complete app tree (ops/build.mjs).
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY . .
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm run build
+
+# The production dependencies of that tree only: no tsx, no TypeScript toolchain, no test tools.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY --from=build /src/dist/ ./
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-COPY package.json package-lock.json tsconfig.base.json ./
-COPY packages ./packages
-COPY services ./services
-COPY migrations ./migrations
-COPY demo ./demo
-COPY data ./data
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# Root owns the code (a compromised service cannot rewrite it); the services run as `node`.
+COPY --from=deps /app ./
 USER node
-# Overridden per service in docker-compose.yml.
-CMD ["npx", "tsx", "services/review/src/main.ts"]
+# Overridden per service in docker-compose.yml; `npm run migrate`, `npm run users -- …` and the
+# other operator scripts also run the compiled entries.
+CMD ["node", "services/review/src/main.js"]
