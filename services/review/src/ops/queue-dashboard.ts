@@ -9,8 +9,10 @@ import { CSP_HEADER, strictCsp } from '../security-headers.js';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-// bull-board's page carries inline style attributes and a style block; scripts stay 'self' only.
-const dashboardCsp = strictCsp({ 'style-src': "'self' 'unsafe-inline'", 'img-src': "'self' data:" });
+// bull-board's page carries inline style attributes and a style block, and resolves its script
+// and API paths against a <base href="/admin/queues/">: base-uri 'self' (with 'none' the page
+// never loaded). Scripts stay 'self' only.
+const dashboardCsp = strictCsp({ 'style-src': "'self' 'unsafe-inline'", 'img-src': "'self' data:", 'base-uri': "'self'" });
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
