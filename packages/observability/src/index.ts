@@ -9,4 +9,5 @@ export * as metrics from './metrics.js';
 export { recordPlatformCall } from './platform-calls.js';
 export { checkReadiness, postgresAnswers, redisAnswers, type Readiness, type ReadinessChecks } from './readiness.js';
 export { metricsRegistry, setServiceName } from './registry.js';
+export { recordReviewBacklog, type AgencyBacklog } from './review-backlog.js';
 export { recordStatsRefresh } from './stats-refresh.js';

@@ -96,6 +96,20 @@ export const pollStaleness = new Gauge({
   registers,
 });
 
+export const reviewUndecided = new Gauge({
+  name: 'netra_review_undecided_items',
+  help: 'Review items not yet confirmed or dismissed (holds and pending approvals included), per agency; agencies with none are absent.',
+  labelNames: ['agency'] as const,
+  registers,
+});
+
+export const reviewOldestUndecidedAge = new Gauge({
+  name: 'netra_review_oldest_undecided_age_seconds',
+  help: 'How long the oldest undecided review item of the agency has waited. Rising: its reviewers are falling behind.',
+  labelNames: ['agency'] as const,
+  registers,
+});
+
 export const schedulerJobsAdded = new Counter({
   name: 'netra_scheduler_jobs_added_total',
   help: 'Jobs the scheduler actually added (work already queued is not counted), by job name; reconciled: re-derived from Postgres.',

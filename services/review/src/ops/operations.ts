@@ -1,12 +1,14 @@
 import type { Worker } from 'bullmq';
-import type { Closeable, Logger } from '@netra/core';
+import { startLoop, type Closeable, type Logger } from '@netra/core';
 import type { Db } from '@netra/db';
-import { observeService, postgresAnswers, recordStatsRefresh, redisAnswers } from '@netra/observability';
+import { observeService, postgresAnswers, recordReviewBacklog, recordStatsRefresh, redisAnswers } from '@netra/observability';
 import { createQueues, queueNames, type Redis } from '@netra/queue';
-import { startStatsRefresher } from '@netra/stats';
+import { backlogByAge, startStatsRefresher, unrestrictedScope } from '@netra/stats';
 import type { ReviewApp } from '../app.js';
 import { sessionCookie } from '../auth/request-session.js';
 import { queueDashboard } from './queue-dashboard.js';
+
+const DEFAULT_BACKLOG_METRICS_SECONDS = 30;
 
 /**
  * What the review service runs besides the workspace: the queue dashboard (mounted on the app,
@@ -21,6 +23,8 @@ export async function startReviewOperations(options: {
   insecureCookies: boolean;
   logger: Logger;
   statsRefreshSeconds: number;
+  /** How often the review backlog gauges are re-read; default 30 s. */
+  backlogMetricsSeconds?: number;
   metrics: { host: string; port: number };
   /** A standalone service exits after a dependency is down this long; unset (the demo): never. */
   exitAfterDependencyDownMs?: number;
@@ -31,6 +35,19 @@ export async function startReviewOperations(options: {
   const queues = createQueues(redis, options.redisPrefix);
   app.register(queueDashboard({ db, cookie: sessionCookie(options.insecureCookies), queues: queueNames.map((name) => queues.queue(name)) }));
   const refresher = startStatsRefresher({ db, logger, intervalMs: options.statsRefreshSeconds * 1000, onRefreshed: recordStatsRefresh });
+  // Live from review_items in every replica (not only the one holding the refresh lock), so an
+  // alert sees reviewers falling behind whichever replica Prometheus scrapes.
+  const backlogGauges = startLoop({
+    name: 'review backlog metrics',
+    intervalMs: (options.backlogMetricsSeconds ?? DEFAULT_BACKLOG_METRICS_SECONDS) * 1000,
+    logger,
+    round: async () => {
+      const { rows } = await backlogByAge(db, { byAgency: true }, {}, unrestrictedScope);
+      recordReviewBacklog(
+        rows.map((row) => ({ agency: String(row.agency_code), undecided: Number(row.undecided), oldestAgeSeconds: Number(row.oldest_age_hours) * 3600 })),
+      );
+    },
+  });
   const observed = await observeService({
     service: 'review',
     logger,
@@ -41,6 +58,7 @@ export async function startReviewOperations(options: {
   });
   return {
     async close() {
+      await backlogGauges.close();
       await refresher.close();
       await observed.close();
       await queues.close();
