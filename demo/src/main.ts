@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { closeInOrder, createLogger, onShutdownSignal, runMain, type Closeable } from '@netra/core';
+import { closeInOrder, createLogger, onShutdownSignal, redactUrl, runMain, type Closeable } from '@netra/core';
 import { connectDb, migrateToLatest } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
 import { connectRedis } from '@netra/queue';
@@ -62,7 +62,7 @@ runMain(async () => {
     insecureCookies: true,
     logger,
     statsRefreshSeconds: 60,
-    metrics: { host: '127.0.0.1', port: Number(process.env.METRICS_PORT ?? 9464) },
+    metrics: { host: '127.0.0.1', port: Number(process.env.METRICS_PORT ?? 9464 + settings.instance) },
     workers: pipeline.workers,
   });
   const reviewUrl = await review.listen({ host: settings.reviewHost, port: settings.reviewPort });
@@ -75,12 +75,13 @@ function printWelcome(
   reviewUrl: string,
   simUrl: string,
   users: { email: string; role: string; agency: string | null }[],
-  settings: { demoPassword: string; passwordWasGenerated: boolean },
+  settings: { demoPassword: string; passwordWasGenerated: boolean; instance: number; databaseUrl: string; redisPrefix: string },
 ): void {
   const lines = [
     '',
-    `Netra demo is running. Review workspace: ${reviewUrl}`,
+    `Netra demo ${settings.instance} is running. Review workspace: ${reviewUrl}`,
     `Simulated Mastodon instance: ${simUrl}`,
+    `Database ${redactUrl(settings.databaseUrl)}, Redis prefix ${settings.redisPrefix} (another demo beside it: NETRA_DEMO_INSTANCE=${settings.instance + 1} npm run demo)`,
     '',
     'Users (one per role):',
     ...users.map((u) => `  ${u.email.padEnd(44)} ${u.role}${u.agency ? ` (${u.agency})` : ''}`),
