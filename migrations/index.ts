@@ -8,6 +8,7 @@ import * as m0006 from './0006_fault_tolerance.js';
 import * as m0007 from './0007_sign_in_per_client.js';
 import * as m0008 from './0008_session_idle_timeout.js';
 import * as m0009 from './0009_handles_case_insensitive.js';
+import * as m0010 from './0010_second_factor.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_sign_in_per_client': m0007,
   '0008_session_idle_timeout': m0008,
   '0009_handles_case_insensitive': m0009,
+  '0010_second_factor': m0010,
 };

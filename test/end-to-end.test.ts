@@ -73,7 +73,7 @@ describe('a partisan post travels from the platform to the home agency', () => {
     const agency = await h.t.db.selectFrom('agencies').select('id').where('code', '=', asn.agency_code).executeTakeFirstOrThrow();
     await createUser(h.t.db, { email: 'e2e.reviewer@example.test', displayName: 'E2E', role: 'reviewer', agencyId: agency.id, password });
 
-    const app = await buildReviewApp({ db: h.t.db, logger: h.logger, insecureCookies: true });
+    const app = await buildReviewApp({ db: h.t.db, logger: h.logger, insecureCookies: true, secondFactor: 'off' });
     const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     const forwarder = startForwarder({ db: h.t.db, logger: h.logger, signingSecret, outbound: loopbackAllowed, pollIntervalMs: 50 });
     try {

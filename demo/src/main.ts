@@ -52,7 +52,9 @@ runMain(async () => {
   }
 
   const scheduler = startScheduler({ ...pipeline.scheduler, intervalMs: 30_000 });
-  const review = buildReviewApp({ db, logger, insecureCookies: true });
+  // Plain HTTP on this machine and no authenticator app at hand: the demo signs in with passwords
+  // only. A deployment requires TOTP for every role that sees names and NIPs.
+  const review = buildReviewApp({ db, logger, insecureCookies: true, secondFactor: 'off' });
   // Queue dashboard (/admin/queues), statistics refresh, and /metrics for everything in this process.
   const operations = await startReviewOperations({
     app: review,
@@ -60,6 +62,7 @@ runMain(async () => {
     redis,
     redisPrefix: settings.redisPrefix,
     insecureCookies: true,
+    secondFactor: 'off',
     logger,
     statsRefreshSeconds: 60,
     metrics: { host: '127.0.0.1', port: Number(process.env.METRICS_PORT ?? 9464 + settings.instance) },

@@ -46,9 +46,9 @@ describe.skipIf(!haveChromium)('review workspace in a browser', () => {
     users.reviewerA2 = (await seedUser(t.db, 'reviewer', agencyA)).email;
     users.reviewerB = (await seedUser(t.db, 'reviewer', agencyB)).email;
 
-    app = buildReviewApp({ db: t.db, logger, insecureCookies: true });
+    app = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off' });
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    shortLeaseApp = buildReviewApp({ db: t.db, logger, insecureCookies: true, claimLeaseSeconds: 1 });
+    shortLeaseApp = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off', claimLeaseSeconds: 1 });
     shortLeaseUrl = await shortLeaseApp.listen({ host: '127.0.0.1', port: 0 });
     forwarder = startForwarder({ db: t.db, logger, signingSecret, outbound: loopbackAllowed, pollIntervalMs: 50 });
     browser = await chromium.launch({

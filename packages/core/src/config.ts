@@ -64,6 +64,11 @@ const settings = {
    * believed, so throttling and rate limits see the real client, not the proxy. Empty: none.
    */
   REVIEW_TRUSTED_PROXIES: addressList(),
+  /**
+   * 'required': reviewers, supervisors, central reviewers and admins (who see names and NIPs)
+   * must sign in with a TOTP code too, and enrol one at their first sign-in. 'off': the demo only.
+   */
+  REVIEW_SECOND_FACTOR: z.enum(['required', 'off']).default('required'),
   /** Session cookies are marked Secure unless explicitly served over plain HTTP (local demo). */
   REVIEW_INSECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -210,6 +210,21 @@ export interface SessionTable {
   last_seen_at: DefaultTimestamp;
 }
 
+export interface UserTotpTable {
+  user_id: number;
+  secret_base32: string;
+  created_at: DefaultTimestamp;
+  confirmed_at: Timestamp | null;
+  /** The TOTP time step of the last code accepted: a code is good once. */
+  last_used_step: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface UserRecoveryCodeTable {
+  user_id: number;
+  code_sha256: string;
+  used_at: Timestamp | null;
+}
+
 export interface ReviewItemTable {
   id: BigSerial;
   post_id: BigId | null;
@@ -387,6 +402,8 @@ export interface Database {
   stats_reviewer_monthly: StatsReviewerMonthlyTable;
   stats_refresh_state: StatsRefreshStateTable;
   sign_in_throttle: SignInThrottleTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodeTable;
   case_views: CaseViewTable;
   reconcile_watermarks: ReconcileWatermarkTable;
 }

@@ -4,6 +4,7 @@ import { PUBLIC_ONLY, type Logger, type OutboundPolicy } from '@netra/core';
 import { CaseViewRepository, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
 import { postgresAnswers, serviceEndpoints } from '@netra/observability';
 import { sessionCookie } from './auth/request-session.js';
+import type { SecondFactorPolicy } from './auth/second-factor.js';
 import type { ReviewContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { apiRoutes } from './routes/api.js';
@@ -24,6 +25,8 @@ export interface ReviewAppOptions {
   outbound?: OutboundPolicy;
   /** The reverse proxies whose X-Forwarded-For names the real client (REVIEW_TRUSTED_PROXIES). */
   trustedProxies?: readonly string[];
+  /** TOTP for the roles that see personal data ('required', the default), or 'off' (the local demo). */
+  secondFactor?: SecondFactorPolicy;
   /** Requests per minute per client and route class; the defaults suit production. */
   rateLimits?: RateLimits;
 }
@@ -43,6 +46,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
     cookie: sessionCookie(options.insecureCookies),
     claimLeaseSeconds: options.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
     outbound: options.outbound ?? PUBLIC_ONLY,
+    secondFactor: options.secondFactor ?? 'required',
   };
   // JSON only: a cross-site HTML form can send text/plain without a preflight, JSON it cannot.
   app.removeContentTypeParser('text/plain');

@@ -1,4 +1,5 @@
 import type { OutboundPolicy } from '@netra/core';
+import type { SecondFactorPolicy } from './auth/second-factor.js';
 import type { CaseViewRepository, Db, ReviewItemRepository, SignInThrottle } from '@netra/db';
 import type { SessionCookie } from './auth/request-session.js';
 
@@ -12,4 +13,5 @@ export interface ReviewContext {
   claimLeaseSeconds: number;
   /** Which addresses an agency webhook may be set to. */
   outbound: OutboundPolicy;
+  secondFactor: SecondFactorPolicy;
 }

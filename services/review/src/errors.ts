@@ -30,6 +30,10 @@ export const signInLocked = (until: Date) =>
   new HttpError(429, 'NETRA_SIGN_IN_LOCKED', 'too many failed sign-ins for this e-mail from this client; try again later', {
     locked_until: until.toISOString(),
   });
+export const secondFactorRequired = () =>
+  new HttpError(401, 'NETRA_SECOND_FACTOR_REQUIRED', 'enter the 6-digit code of your authenticator app, or a recovery code');
+export const secondFactorEnrolmentRequired = () =>
+  new HttpError(403, 'NETRA_SECOND_FACTOR_ENROLMENT_REQUIRED', 'set up your authenticator app first (GET /totp, or POST /api/me/totp/setup)');
 /** Also what an item outside the caller's scope answers: its existence is not disclosed. */
 export const itemNotFound = (id: string) => new HttpError(404, 'NETRA_NOT_FOUND', `review item ${id} not found`);
 

@@ -95,7 +95,7 @@ const cases = [
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
   const agencyA = await seedAgency(t.db);
   const agencyB = await seedAgency(t.db);
   agencyAId = agencyA.id;

@@ -11,7 +11,7 @@ let reviewer: { id: number; email: string };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: false });
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: false, secondFactor: 'off' });
   reviewer = await seedUser(t.db, 'reviewer', await seedAgency(t.db));
 });
 afterAll(async () => {

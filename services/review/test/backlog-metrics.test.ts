@@ -14,7 +14,7 @@ let metricsUrl: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   redis = await connectRedis(testRedisUrl);
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
   const port = await freePort();
   metricsUrl = `http://127.0.0.1:${port}/metrics`;
   operations = await startReviewOperations({
@@ -23,6 +23,7 @@ beforeAll(async () => {
     redis,
     redisPrefix: testRedisPrefix(),
     insecureCookies: true,
+    secondFactor: 'off',
     logger: createLogger('review-test', 'silent'),
     statsRefreshSeconds: 3600,
     backlogMetricsSeconds: 1,

@@ -51,6 +51,7 @@ beforeAll(async () => {
     db: t.db,
     logger: createLogger('review-test', 'silent'),
     insecureCookies: true,
+    secondFactor: 'off',
     rateLimits: { signIn: 1e6, write: 1e6, read: 1e6 },
   });
   routes = [];

@@ -15,7 +15,7 @@ let hostileItem: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
   const agency = await seedAgency(t.db);
   hostileItem = (await seedFlaggedPost(t.db, agency, { text: hostile, url: 'javascript:alert(1)' })).itemId;
   await seedFlaggedEngagement(t.db, agency, 'share', { targetText: `"><svg onload=alert(2)>` });

@@ -26,8 +26,8 @@ describe.skipIf(!hasChromium)('queue dashboard in Chromium', () => {
     t = await createTestDatabase();
     redis = await connectRedis(testRedisUrl);
     queue = new Queue('classify', { connection: redis, prefix: testRedisPrefix() });
-    app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
-    app.register(queueDashboard({ db: t.db, cookie: sessionCookie(true), queues: [queue] }));
+    app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
+    app.register(queueDashboard({ db: t.db, cookie: sessionCookie(true), secondFactor: 'off', queues: [queue] }));
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,

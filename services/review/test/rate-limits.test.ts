@@ -12,6 +12,7 @@ beforeAll(async () => {
     db: t.db,
     logger: createLogger('review-test', 'silent'),
     insecureCookies: true,
+    secondFactor: 'off',
     rateLimits: { signIn: 3, write: 5, read: 8 },
     trustedProxies: ['10.0.0.2'],
   });

@@ -18,7 +18,7 @@ const confirm = { action: 'confirm', code: 'number_symbol', severity: 'berat', n
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger, insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off' });
   agency = await seedAgency(t.db);
   const a = await seedUser(t.db, 'reviewer', agency);
   aliceId = a.id;
@@ -51,7 +51,7 @@ describe('claims', () => {
   });
 
   it('frees an item when the lease runs out: it shows as open, the old holder can no longer decide', async () => {
-    const shortLease = buildReviewApp({ db: t.db, logger, insecureCookies: true, claimLeaseSeconds: 1 });
+    const shortLease = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off', claimLeaseSeconds: 1 });
     try {
       const { itemId } = await seedFlaggedPost(t.db, agency);
       const carol = await signIn(shortLease, (await seedUser(t.db, 'reviewer', agency)).email);
@@ -137,7 +137,7 @@ describe('confirm', () => {
 
 describe('no path to a forwarding without a confirm (invariant 1)', () => {
   it('the API has exactly these routes; only the decision route with action confirm writes the outbox', async () => {
-    const probe = buildReviewApp({ db: t.db, logger, insecureCookies: true });
+    const probe = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off' });
     const routes: string[] = [];
     probe.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
@@ -178,6 +178,10 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
         // Puts an existing (confirmed) forwarding back to pending; never creates one.
         'POST /api/forwardings/:id/retry',
         'POST /api/session',
+        // Second factor (issue 14): the viewer's own enrolment; no item or outbox is touched.
+        'GET /totp',
+        'POST /api/me/totp/setup',
+        'POST /api/me/totp',
       ].sort(),
     );
   });

@@ -13,7 +13,7 @@ const clients: Record<'reviewerA' | 'supervisorA' | 'central' | 'analyst' | 'adm
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
   const agencyA = await seedAgency(t.db);
   const agencyB = await seedAgency(t.db);
   itemA = (await seedFlaggedPost(t.db, agencyA)).itemId;

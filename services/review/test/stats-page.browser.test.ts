@@ -21,7 +21,7 @@ let cookie: { name: string; value: string };
 describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
-    app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
+    app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
     await seedKnownDataSet(t.db);
     await refreshStatistics(t.db);
     const analyst = await seedUser(t.db, 'analyst', null);

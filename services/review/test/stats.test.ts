@@ -20,8 +20,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   redis = await connectRedis(testRedisUrl);
   queue = new Queue('classify', { connection: redis, prefix: testRedisPrefix() });
-  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true });
-  app.register(queueDashboard({ db: t.db, cookie: sessionCookie(true), queues: [queue] }));
+  app = buildReviewApp({ db: t.db, logger: createLogger('review-test', 'silent'), insecureCookies: true, secondFactor: 'off' });
+  app.register(queueDashboard({ db: t.db, cookie: sessionCookie(true), secondFactor: 'off', queues: [queue] }));
   const world = await seedKnownDataSet(t.db);
   await refreshStatistics(t.db);
   const users = {

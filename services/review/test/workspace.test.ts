@@ -31,7 +31,7 @@ const confirm = { action: 'confirm', code: 'number_symbol', severity: 'berat', n
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildReviewApp({ db: t.db, logger, insecureCookies: true });
+  app = buildReviewApp({ db: t.db, logger, insecureCookies: true, secondFactor: 'off' });
   agency = await seedAgency(t.db);
   fourEyesAgency = await seedAgency(t.db, { requiresFourEyes: true });
   otherAgency = await seedAgency(t.db);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, outboundUrlProblem, roles, type OutboundPolicy } from '@netra/core';
-import { AgencySettingsRepository, createUser, listUsers, updateUser, type Db, type SignInThrottle } from '@netra/db';
+import { AgencySettingsRepository, createUser, listUsers, SecondFactorRepository, updateUser, type Db, type SignInThrottle } from '@netra/db';
 
 /**
  * User and agency management shared by the admin API and the CLI, so both validate the same way.
@@ -26,6 +26,8 @@ export const userChangeSchema = z.strictObject({
   password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).optional(),
   /** Clears a sign-in lockout of the user's address. */
   unlock: booleanish.optional(),
+  /** Removes the user's authenticator and recovery codes (a lost phone): they enrol again at next sign-in. */
+  reset_second_factor: booleanish.optional(),
 });
 
 /** A webhook must be one the forwarder may reach: refused here, not after a case was confirmed. */
@@ -62,6 +64,7 @@ export async function changeUser(db: Db, throttle: SignInThrottle, userId: numbe
     ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
     ...(input.password !== undefined ? { password: input.password } : {}),
   });
+  if (changed && input.reset_second_factor) await new SecondFactorRepository(db).reset(userId);
   if (changed && input.unlock) {
     const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
     await throttle.clear(user.email);

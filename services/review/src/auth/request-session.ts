@@ -1,12 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@netra/db';
-import { csrfRejected, unauthenticated } from '../errors.js';
+import { csrfRejected, secondFactorEnrolmentRequired, unauthenticated } from '../errors.js';
+import { mustEnrol, type SecondFactorPolicy } from './second-factor.js';
 import { csrfTokenFor, findSessionViewer, secretsEqual, type Viewer } from './sessions.js';
 
 export interface RequestSession {
   token: string;
   viewer: Viewer;
+  /** Signed in with a password only, by someone who must enrol a second factor before anything else. */
+  mustEnrol: boolean;
 }
+
+/** What a session that must enrol a second factor may still do: enrol, look at itself, sign out. */
+const ENROLMENT_ROUTES = new Set(['GET /', 'GET /totp', 'GET /api/me', 'POST /api/me/totp/setup', 'POST /api/me/totp', 'DELETE /api/session']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,13 +45,27 @@ export function sessionCookie(insecure: boolean) {
 export type SessionCookie = ReturnType<typeof sessionCookie>;
 
 /** Looks up the request's session cookie and records the result on `request.session`. */
-export async function resolveSession(
-  deps: { db: Db; cookie: SessionCookie },
-  request: FastifyRequest,
-): Promise<RequestSession | null> {
+export interface SessionDeps {
+  db: Db;
+  cookie: SessionCookie;
+  secondFactor: SecondFactorPolicy;
+}
+
+/**
+ * Looks up the request's session cookie and records the result on `request.session`. A session
+ * that must enrol a second factor answers 403 NETRA_SECOND_FACTOR_ENROLMENT_REQUIRED on every
+ * route but the enrolment ones (pages send the person to /totp instead).
+ */
+export async function resolveSession(deps: SessionDeps, request: FastifyRequest): Promise<RequestSession | null> {
   const token = deps.cookie.read(request);
-  const viewer = token ? await findSessionViewer(deps.db, token, request.headers[BACKGROUND_HEADER] !== '1') : null;
-  request.session = token && viewer ? { token, viewer } : null;
+  const found = token ? await findSessionViewer(deps.db, token, request.headers[BACKGROUND_HEADER] !== '1') : null;
+  if (!token || !found) {
+    request.session = null;
+    return null;
+  }
+  const { secondFactorEnrolled, ...viewer } = found;
+  request.session = { token, viewer, mustEnrol: mustEnrol(deps.secondFactor, viewer.role, secondFactorEnrolled) };
+  if (request.session.mustEnrol && !ENROLMENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) throw secondFactorEnrolmentRequired();
   return request.session;
 }
 
@@ -53,7 +73,7 @@ export async function resolveSession(
  * The API's gate: a valid session for every route not marked public, and for state-changing
  * methods the CSRF header bound to that session (SameSite=Strict is the first line, this the second).
  */
-export function requireApiSession(deps: { db: Db; cookie: SessionCookie }) {
+export function requireApiSession(deps: SessionDeps) {
   return async (request: FastifyRequest): Promise<void> => {
     if (request.routeOptions.config.public) return;
     const session = await resolveSession(deps, request);

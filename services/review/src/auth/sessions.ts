@@ -33,7 +33,7 @@ export const SESSION_IDLE_SECONDS = 30 * 60;
  * longer than the timeout. A request the person made (`activity`) keeps the session alive; a
  * background one (the page's claim heartbeat) does not, or an unattended open tab never ends.
  */
-export async function findSessionViewer(db: Db, token: string, activity: boolean): Promise<Viewer | null> {
+export async function findSessionViewer(db: Db, token: string, activity: boolean): Promise<(Viewer & { secondFactorEnrolled: boolean }) | null> {
   const row = await db
     .updateTable('sessions as s')
     .from('users as u')
@@ -45,8 +45,9 @@ export async function findSessionViewer(db: Db, token: string, activity: boolean
     .where('s.last_seen_at', '>', sql<Date>`now() - ${SESSION_IDLE_SECONDS} * interval '1 second'`)
     .where('u.disabled_at', 'is', null)
     .returning(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id'])
+    .returning(sql<boolean>`EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)`.as('enrolled'))
     .executeTakeFirst();
-  return row ? viewerFromUser(row) : null;
+  return row ? { ...viewerFromUser(row), secondFactorEnrolled: row.enrolled } : null;
 }
 
 export function viewerFromUser(user: Pick<User, 'id' | 'email' | 'display_name' | 'role' | 'agency_id'>): Viewer {

@@ -11,6 +11,7 @@ const usage = `usage: npm run -s users -- <command>
   set-role EMAIL ROLE [--agency CODE]
   set-password EMAIL                            from NETRA_PASSWORD, else generated and printed
   disable EMAIL | enable EMAIL | unlock EMAIL
+  reset-second-factor EMAIL                     a lost phone: the user sets up an authenticator again at next sign-in
   agencies                                      each agency's case settings
   agency CODE [--four-eyes on|off] [--email-cases on|off] [--webhook URL|''] [--contact EMAIL|'']
   rebuild-status                                recompute every item's status from its event log
@@ -95,6 +96,10 @@ async function run(db: Db, command: string, args: string[], flags: Flags, outbou
     case 'unlock':
       await new SignInThrottle(db).clear(required(args[0], 'EMAIL'));
       out(`${args[0]}: unlocked`);
+      return;
+    case 'reset-second-factor':
+      await change(db, args[0], { reset_second_factor: true });
+      out(`${args[0]}: second factor reset; they set it up again at their next sign-in`);
       return;
     case 'agencies':
       for (const a of await new AgencySettingsRepository(db).list()) {

@@ -6,6 +6,7 @@ import { createQueues, queueNames, type Redis } from '@netra/queue';
 import { backlogByAge, startStatsRefresher, unrestrictedScope } from '@netra/stats';
 import type { ReviewApp } from '../app.js';
 import { sessionCookie } from '../auth/request-session.js';
+import type { SecondFactorPolicy } from '../auth/second-factor.js';
 import { queueDashboard } from './queue-dashboard.js';
 
 const DEFAULT_BACKLOG_METRICS_SECONDS = 30;
@@ -21,6 +22,8 @@ export async function startReviewOperations(options: {
   redis: Redis;
   redisPrefix: string;
   insecureCookies: boolean;
+  /** The app's second-factor policy, which the queue dashboard's sign-in check follows too. */
+  secondFactor: SecondFactorPolicy;
   logger: Logger;
   statsRefreshSeconds: number;
   /** How often the review backlog gauges are re-read; default 30 s. */
@@ -33,7 +36,7 @@ export async function startReviewOperations(options: {
 }): Promise<Closeable> {
   const { app, db, redis, logger } = options;
   const queues = createQueues(redis, options.redisPrefix);
-  app.register(queueDashboard({ db, cookie: sessionCookie(options.insecureCookies), queues: queueNames.map((name) => queues.queue(name)) }));
+  app.register(queueDashboard({ db, cookie: sessionCookie(options.insecureCookies), secondFactor: options.secondFactor, queues: queueNames.map((name) => queues.queue(name)) }));
   const refresher = startStatsRefresher({ db, logger, intervalMs: options.statsRefreshSeconds * 1000, onRefreshed: recordStatsRefresh });
   // Live from review_items in every replica (not only the one holding the refresh lock), so an
   // alert sees reviewers falling behind whichever replica Prometheus scrapes.

@@ -4,7 +4,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@netra/db';
-import { resolveSession, type SessionCookie } from '../auth/request-session.js';
+import { resolveSession, type SessionDeps } from '../auth/request-session.js';
 import { CSP_HEADER, strictCsp } from '../security-headers.js';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -20,7 +20,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * retry and clean. Sessions are the review app's own; a state-changing request must also come
  * from this origin (bull-board cannot send our CSRF header; SameSite=Strict is the first line).
  */
-export function queueDashboard(deps: { db: Db; cookie: SessionCookie; queues: readonly Queue[] }): FastifyPluginAsync {
+export function queueDashboard(deps: SessionDeps & { queues: readonly Queue[] }): FastifyPluginAsync {
   return async (app) => {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);

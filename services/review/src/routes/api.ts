@@ -4,6 +4,7 @@ import type { ReviewContext } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { forwardingRoutes } from './forwardings.js';
 import { reviewItemRoutes } from './review-items.js';
+import { secondFactorRoutes } from './second-factor.js';
 import { sessionRoutes } from './session.js';
 
 /** Everything under /api: JSON only, and behind the session (and CSRF) gate. */
@@ -11,6 +12,7 @@ export function apiRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', requireApiSession(ctx));
     await app.register(sessionRoutes(ctx));
+    await app.register(secondFactorRoutes(ctx));
     await app.register(reviewItemRoutes(ctx));
     await app.register(forwardingRoutes(ctx));
     await app.register(adminRoutes(ctx));

@@ -7,18 +7,17 @@ import { authenticate } from '../auth/users.js';
 import type { ReviewContext } from '../context.js';
 import { badCredentials } from '../errors.js';
 
-const signInSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+const signInSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
 
 /** Sign in, sign out, and who am I (with the CSRF token the client must echo). */
 export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.post('/session', { config: { public: true } }, async (request, reply) => {
-      const { email, password } = signInSchema.parse(request.body);
-      const viewer = await authenticate(ctx.db, ctx.throttle, email, password, clientKey(request.ip));
-      if (!viewer) throw badCredentials();
-      const { token, expiresAt } = await openSession(ctx.db, viewer.userId);
+      const signedIn = await authenticate(ctx, signInSchema.parse(request.body), clientKey(request.ip));
+      if (!signedIn) throw badCredentials();
+      const { token, expiresAt } = await openSession(ctx.db, signedIn.viewer.userId);
       ctx.cookie.set(reply, token, expiresAt);
-      return describeSession({ token, viewer });
+      return describeSession({ token, ...signedIn });
     });
 
     app.delete('/session', async (request, reply) => {
@@ -31,7 +30,7 @@ export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
   };
 }
 
-function describeSession({ token, viewer }: RequestSession) {
+function describeSession({ token, viewer, mustEnrol }: RequestSession) {
   return {
     user: {
       id: viewer.userId,
@@ -41,5 +40,7 @@ function describeSession({ token, viewer }: RequestSession) {
       agency_id: viewer.agencyId,
     },
     csrf_token: csrfTokenFor(token),
+    // Until true becomes false, this session can only enrol a second factor (see /totp).
+    second_factor_enrolment_required: mustEnrol,
   };
 }

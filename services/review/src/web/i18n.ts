@@ -13,6 +13,16 @@ const id = {
   signOut: 'Keluar',
   email: 'Email',
   password: 'Kata sandi',
+  secondFactorCode: 'Kode autentikator (6 angka) atau kode pemulihan',
+  secondFactorTitle: 'Pasang autentikator',
+  secondFactorIntro:
+    'Akun Anda melihat nama dan NIP ASN, jadi masuk memerlukan faktor kedua. Tambahkan kunci ini ke aplikasi autentikator (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis), lalu ketik kode 6 angka yang ditampilkannya.',
+  secondFactorSecret: 'Kunci',
+  secondFactorUri: 'Tautan otpauth (untuk aplikasi yang menerimanya)',
+  secondFactorConfirm: 'Aktifkan',
+  secondFactorDone:
+    'Autentikator aktif. Simpan kode pemulihan di bawah ini di tempat aman: masing-masing hanya dapat dipakai sekali bila ponsel hilang, dan tidak akan ditampilkan lagi.',
+  secondFactorContinue: 'Lanjut ke antrean',
   queue: 'Antrean',
   queueTitle: 'Antrean tinjauan',
   admin: 'Administrasi',
@@ -132,6 +142,16 @@ const en: Messages = {
   signOut: 'Sign out',
   email: 'E-mail',
   password: 'Password',
+  secondFactorCode: 'Authenticator code (6 digits) or a recovery code',
+  secondFactorTitle: 'Set up your authenticator',
+  secondFactorIntro:
+    'Your account sees civil servants\u2019 names and NIPs, so signing in needs a second factor. Add this key to an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP, Aegis), then type the 6-digit code it shows.',
+  secondFactorSecret: 'Key',
+  secondFactorUri: 'otpauth link (for apps that accept one)',
+  secondFactorConfirm: 'Turn on',
+  secondFactorDone:
+    'Your authenticator is on. Keep the recovery codes below somewhere safe: each works once if the phone is lost, and they are not shown again.',
+  secondFactorContinue: 'Go to the queue',
   queue: 'Queue',
   queueTitle: 'Review queue',
   admin: 'Administration',

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AgencySettingsRepository, ForwardingRepository, listUsers } from '@netra/db';
+import { AgencySettingsRepository, ForwardingRepository, listUsers, SecondFactorRepository } from '@netra/db';
 import { requirePermission } from '../auth/permissions.js';
 import { resolveSession, type RequestSession } from '../auth/request-session.js';
+import { newTotpSecret, totpUri } from '../auth/second-factor.js';
 import { csrfTokenFor } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
-import { itemNotFound } from '../errors.js';
+import { HttpError, itemNotFound } from '../errors.js';
 import { loadItemDetail } from '../review/detail.js';
 import { openItem, VIEWING_WINDOW_SECONDS } from '../review/open-item.js';
 import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
@@ -18,6 +19,7 @@ import { adminPage } from './pages/admin.js';
 import { itemPage } from './pages/item.js';
 import type { PageSession } from './pages/layout.js';
 import { queuePage } from './pages/queue.js';
+import { secondFactorPage } from './pages/second-factor.js';
 import { signInPage } from './pages/sign-in.js';
 
 // Read once at start: two small files do not need a static-file server.
@@ -42,8 +44,24 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
     });
 
     app.get('/', async (request, reply) => {
-      if (await resolveSession(ctx, request)) return reply.redirect('/queue', 303);
+      const session = await resolveSession(ctx, request);
+      if (session) return reply.redirect(session.mustEnrol ? '/totp' : '/queue', 303);
       return reply.type(HTML).send(signInPage(dictionaryFor(langOf(request))));
+    });
+
+    app.get('/totp', async (request, reply) => {
+      const session = await resolveSession(ctx, request);
+      if (!session) return reply.redirect('/', 303);
+      const factors = new SecondFactorRepository(ctx.db);
+      if (await factors.isEnrolled(session.viewer.userId)) return reply.redirect('/queue', 303);
+      // The pending key stays the same across reloads until it is confirmed.
+      let secret = await factors.pendingSecret(session.viewer.userId);
+      if (!secret) {
+        secret = newTotpSecret();
+        await factors.begin(session.viewer.userId, secret);
+      }
+      const enrolment = { secret, uri: totpUri(secret, session.viewer.email) };
+      return reply.type(HTML).send(secondFactorPage(dictionaryFor(langOf(request)), pageSessionOf(session), enrolment));
     });
 
     app.get('/queue', async (request, reply) => {
@@ -96,9 +114,18 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     /** The session, or a redirect to sign in (then the caller returns the reply). */
     async function pageSession(request: FastifyRequest, reply: FastifyReply): Promise<RequestSession | null> {
-      const session = await resolveSession(ctx, request);
-      if (!session) reply.redirect('/', 303);
-      return session;
+      try {
+        const session = await resolveSession(ctx, request);
+        if (!session) reply.redirect('/', 303);
+        return session;
+      } catch (error) {
+        // Signed in with a password, second factor not yet set up: that comes first.
+        if (error instanceof HttpError && error.code === 'NETRA_SECOND_FACTOR_ENROLMENT_REQUIRED') {
+          reply.redirect('/totp', 303);
+          return null;
+        }
+        throw error;
+      }
     }
 
     /** The choices of the queue's filters, within what the viewer may see. */
