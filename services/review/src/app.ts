@@ -51,7 +51,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
   // JSON only: a cross-site HTML form can send text/plain without a preflight, JSON it cannot.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { https: !options.insecureCookies });
   installErrorHandling(app);
   installRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   installInputHygiene(app);

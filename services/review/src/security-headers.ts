@@ -30,10 +30,15 @@ const headers = {
   'x-frame-options': 'DENY',
 };
 
-export function installSecurityHeaders(app: FastifyInstance): void {
+/** A year of HTTPS only, subdomains too: what the TLS proxy sends as well (ops/caddy/Caddyfile). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** `https`: the workspace is served over TLS (its cookies are Secure), so browsers must keep to it. */
+export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
   const defaultCsp = strictCsp();
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(headers);
+    if (options.https) reply.header('strict-transport-security', HSTS);
     // A route may set a stricter or pinned policy of its own; otherwise the default applies.
     if (!reply.hasHeader(CSP_HEADER)) reply.header(CSP_HEADER, defaultCsp);
     // Pages and API answers carry personal data: no shared or browser caches.

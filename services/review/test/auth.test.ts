@@ -83,6 +83,8 @@ describe('sign-in', () => {
   it('sets an httpOnly, SameSite=Strict, Secure session cookie and stores only the token hash', async () => {
     const response = await signInRequest(reviewer.email, PASSWORD);
     expect(response.statusCode).toBe(200);
+    // Served over HTTPS (Secure cookies): browsers are told to keep to it.
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     const cookie = response.cookies[0]!;
     expect(cookie).toMatchObject({ name: '__Host-netra_session', httpOnly: true, sameSite: 'Strict', secure: true, path: '/' });
     expect(Buffer.from(cookie.value, 'base64url')).toHaveLength(32);
