@@ -64,8 +64,6 @@ beforeAll(async () => {
     SCHEDULER_INTERVAL_SECONDS: '1',
     POLL_INTERVAL_SECONDS: '2',
     DEPENDENCY_DOWN_EXIT_SECONDS: '600',
-    // The agency webhooks of these scenarios listen on this machine.
-    OUTBOUND_ALLOWED_ADDRESSES: loopbackAllowed.allowed.join(','),
   };
   services = {
     scheduler: new ServiceProcess('scheduler', 'services/scheduler/src/main.ts', env),
@@ -266,6 +264,8 @@ describe.sequential('delivering cases under faults', () => {
       FORWARDER_RETRY_BASE_SECONDS: '0.2',
       FORWARDER_RETRY_MAX_SECONDS: '1',
       FORWARDER_REQUEST_TIMEOUT_SECONDS: '2',
+      // The agency webhook of these scenarios listens on this machine.
+      OUTBOUND_ALLOWED_ADDRESSES: loopbackAllowed.allowed.join(','),
     });
   }, 120_000);
   afterAll(async () => {

@@ -52,8 +52,13 @@ export function createDeliverer(options: { signingSecret: string; timeoutMs: num
       const delivered = response.status >= 200 && response.status < 300;
       return { delivered, httpStatus: response.status, error: delivered ? null : `HTTP ${response.status}`, durationMs: elapsed() };
     } catch (error) {
+      const message = errorMessage(error);
+      // request-filtering-agent's own wording names neither the setting nor what to do.
+      if (/is not allowed/.test(message)) {
+        return { delivered: false, httpStatus: null, error: `refused: the webhook's address is internal and not in OUTBOUND_ALLOWED_ADDRESSES (${message})`, durationMs: elapsed() };
+      }
       const code = axios.isAxiosError(error) && error.code ? `${error.code}: ` : '';
-      return { delivered: false, httpStatus: null, error: `${code}${errorMessage(error)}`, durationMs: elapsed() };
+      return { delivered: false, httpStatus: null, error: `${code}${message}`, durationMs: elapsed() };
     }
   };
 }
