@@ -1,5 +1,6 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientKey } from './auth/client-key.js';
 import { HttpError } from './errors.js';
 
 /** Requests per minute one client may make in each class of route. */
@@ -38,7 +39,7 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits): voi
       app.rateLimit({
         timeWindow: 60_000,
         max: (request) => limits[classOf(request)],
-        keyGenerator: (request) => `${classOf(request)}:${normalizeIP(request.ip, 64)}`,
+        keyGenerator: (request) => `${classOf(request)}:${clientKey(request.ip)}`,
         allowList: (request) => serviceEndpoints.has(request.url.split('?')[0]!),
         errorResponseBuilder: (_request, context) =>
           new HttpError(429, 'NETRA_RATE_LIMITED', `too many requests; try again in ${context.after}`, { retry_after_seconds: Math.ceil(context.ttl / 1000) }),
