@@ -9,6 +9,7 @@ import * as m0007 from './0007_sign_in_per_client.js';
 import * as m0008 from './0008_session_idle_timeout.js';
 import * as m0009 from './0009_handles_case_insensitive.js';
 import * as m0010 from './0010_second_factor.js';
+import * as m0011 from './0011_review_queue_projection.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_session_idle_timeout': m0008,
   '0009_handles_case_insensitive': m0009,
   '0010_second_factor': m0010,
+  '0011_review_queue_projection': m0011,
 };

@@ -9,6 +9,7 @@ export * from './repositories/review-decisions.js';
 export * from './repositories/second-factors.js';
 export * from './repositories/raw-pages.js';
 export * from './repositories/review-items.js';
+export * from './repositories/review-queue.js';
 export * from './repositories/social-accounts.js';
 export * from './repositories/subjects.js';
 export * from './repositories/unclassified-subjects.js';

@@ -237,8 +237,29 @@ export interface ReviewItemTable {
   claimed_by: number | null;
   claim_expires_at: Timestamp | null;
   last_event_seq: ColumnType<number, number | undefined, number>;
+  /** Part of the status projection: the item was escalated once, so a lapsed claim returns it to 'escalated'. */
+  escalated: ColumnType<boolean, boolean | undefined, boolean>;
   opened_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  // What the queue filters on, filled by a trigger from the civil servant, the classification
+  // and the post (migration 0011): never written by code.
+  region_code: ColumnType<string, never, never>;
+  platform: ColumnType<Platform, never, never>;
+  codes: ColumnType<string[], never, never>;
+  election_codes: ColumnType<string[], never, never>;
+}
+
+/** Items per stored status and filter combination, kept by a trigger on review_items (migration 0011). */
+export interface ReviewQueueCountTable {
+  agency_id: number;
+  status: ReviewStatus;
+  region_code: string;
+  platform: Platform;
+  /** A violation code, or '*' for the row counting every code. */
+  code: string;
+  /** An election code, or '*' for the row counting every election. */
+  election_code: string;
+  items: number;
 }
 
 export interface ReviewEventTable {
@@ -394,6 +415,7 @@ export interface Database {
   sessions: SessionTable;
   review_items: ReviewItemTable;
   review_events: ReviewEventTable;
+  review_queue_counts: ReviewQueueCountTable;
   forwardings: ForwardingTable;
   forwarding_attempts: ForwardingAttemptTable;
   stats_flags: StatsFlagTable;

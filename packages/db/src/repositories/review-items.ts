@@ -155,7 +155,10 @@ export class ReviewItemRepository {
    */
   async rebuildProjections(itemIds?: readonly string[]): Promise<{ checked: number; repaired: string[]; brokenChains: string[] }> {
     if (itemIds?.length === 0) return { checked: 0, repaired: [], brokenChains: [] };
-    let query = this.db.selectFrom('review_items').select(['id', 'status', 'claimed_by', 'claim_expires_at', 'last_event_seq']).orderBy('id');
+    let query = this.db
+      .selectFrom('review_items')
+      .select(['id', 'status', 'claimed_by', 'claim_expires_at', 'escalated', 'last_event_seq'])
+      .orderBy('id');
     if (itemIds) query = query.where('id', 'in', [...itemIds]);
     const items = await query.execute();
     const repaired: string[] = [];
@@ -167,12 +170,14 @@ export class ReviewItemRepository {
         status: state.status,
         claimed_by: state.claimedBy,
         claim_expires_at: state.claimExpiresAt,
+        escalated: state.escalated,
         last_event_seq: state.seq,
       };
       const same =
         item.status === projected.status &&
         item.claimed_by === projected.claimed_by &&
         item.claim_expires_at?.getTime() === projected.claim_expires_at?.getTime() &&
+        item.escalated === projected.escalated &&
         item.last_event_seq === projected.last_event_seq;
       if (same) continue;
       await this.db.updateTable('review_items').set(projected).where('id', '=', item.id).execute();
@@ -234,6 +239,7 @@ async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ 
       status: state.status,
       claimed_by: state.claimedBy,
       claim_expires_at: state.claimExpiresAt,
+      escalated: state.escalated,
       last_event_seq: state.seq,
       updated_at: at,
     })

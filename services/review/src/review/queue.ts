@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { instant, platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform, type ReviewStatus } from '@netra/core';
-import type { Database } from '@netra/db';
-import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
+import { instant, platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform } from '@netra/core';
+import { ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
 
-const EXCERPT_LENGTH = 160;
+export type { QueueSummary };
+
 const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** The position after the last row of a page: (priority, id), opaque to clients. */
@@ -49,17 +49,6 @@ export function parseQueueFilter(query: unknown): QueueFilter {
 }
 type ItemFilter = Omit<QueueFilter, 'status' | 'cursor' | 'limit'>;
 
-/**
- * Stored statuses that can show as the wanted ones: a claim whose lease ran out shows as open
- * or escalated again. Filtering on the stored column first lets the queue's partial indexes
- * serve the page in order.
- */
-function storedStatusesFor(wanted: readonly ReviewStatus[]): ReviewStatus[] {
-  const stored = new Set(wanted);
-  if (stored.has('open') || stored.has('escalated')) stored.add('claimed');
-  return [...stored];
-}
-
 export interface QueueRow {
   id: string;
   status: string;
@@ -80,40 +69,12 @@ export async function listQueue(
   scope: ItemScope,
   filter: QueueFilter,
 ): Promise<{ items: QueueRow[]; next_cursor: string | null }> {
-  const platform = sql<Platform>`coalesce(p.platform, tp.platform)`;
-  let query = withItemFilters(visibleItems(db, scope), filter)
-    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
-    .leftJoin('posts as ep', 'ep.id', 'e.evidence_post_id')
-    .select([
-      'ri.id',
-      effectiveStatus.as('status'),
-      'ri.priority',
-      'ri.opened_at',
-      'c.codes',
-      'c.score',
-      'cs.full_name',
-      'cs.region_code',
-      'a.id as agency_id',
-      'a.code as agency_code',
-      'a.name as agency_name',
-      sql<'post' | EngagementKind>`coalesce(e.kind, 'post')`.as('subject_kind'),
-      platform.as('platform'),
-      // For a comment the ASN's own words come first; for a like or share, what they endorsed.
-      sql<string>`left(coalesce(p.text, ep.text, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
-    ])
-    .where('ri.status', 'in', storedStatusesFor(filter.status))
-    .where(effectiveStatus, 'in', filter.status)
-    // Priority already weighs score and the suggested severity; among equals the oldest comes first.
-    .orderBy('ri.priority', 'desc')
-    .orderBy('ri.id', 'asc')
-    .limit(filter.limit + 1);
-  if (filter.cursor) {
-    const [priority, id] = filter.cursor;
-    // ::real, so the cursor compares equal to the stored single-precision value.
-    query = query.where(sql<boolean>`(ri.priority < ${priority}::real OR (ri.priority = ${priority}::real AND ri.id > ${id}))`);
-  }
-
-  const rows = await query.execute();
+  const rows = await new ReviewQueueRepository(db).page(scope, {
+    ...itemFilterOf(filter),
+    statuses: filter.status,
+    limit: filter.limit,
+    ...(filter.cursor ? { after: filter.cursor } : {}),
+  });
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
@@ -134,52 +95,21 @@ export async function listQueue(
   };
 }
 
-/**
- * The filters other than status, on a query over `ri` that joins nothing yet: the joins they
- * need are added here, so listing and counting filter alike.
- */
-function withItemFilters<Q extends ReturnType<typeof visibleItems>>(items: Q, filter: ItemFilter) {
-  let query = items
-    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
-    .innerJoin('civil_servants as cs', 'cs.id', 'ri.civil_servant_id')
-    .leftJoin('posts as p', 'p.id', 'ri.post_id')
-    .leftJoin('engagements as e', 'e.id', 'ri.engagement_id')
-    .leftJoin('posts as tp', 'tp.id', 'e.target_post_id');
-  if (filter.agency !== undefined) query = query.where('ri.agency_id', '=', filter.agency);
-  if (filter.region) query = query.where((eb) => eb.or([eb('cs.region_code', '=', filter.region!), eb('cs.region_code', 'like', `${filter.region}.%`)]));
-  if (filter.code) query = query.where(sql<boolean>`${filter.code} = ANY (c.codes)`);
-  if (filter.platform) query = query.where(sql`coalesce(p.platform, tp.platform)`, '=', filter.platform);
-  if (filter.election) {
-    query = query.where(sql<boolean>`c.evidence @> ${JSON.stringify({ items: [{ candidate: { electionCode: filter.election } }] })}::jsonb`);
-  }
-  if (filter.from) query = query.where('ri.opened_at', '>=', filter.from);
-  if (filter.to) query = query.where('ri.opened_at', '<', filter.to);
-  return query;
-}
-
-export interface QueueSummary {
-  counts: Record<ReviewStatus, number>;
-  /** When the oldest item still waiting for a person (open or escalated) was opened. */
-  oldest_waiting_opened_at: Date | null;
-}
-
 /** Counts per status and the oldest waiting item, under the same filters as the list (status aside). */
-export async function summarizeQueue(db: Kysely<Database>, scope: ItemScope, filter: ItemFilter): Promise<QueueSummary> {
-  const rows = await withItemFilters(visibleItems(db, scope), filter)
-    .select([
-      effectiveStatus.as('status'),
-      sql<number>`count(*)::int`.as('n'),
-      sql<Date | null>`min(ri.opened_at)`.as('oldest'),
-    ])
-    .groupBy(sql`1`)
-    .execute();
-  const counts = Object.fromEntries(reviewStatuses.map((status) => [status, 0])) as Record<ReviewStatus, number>;
-  let oldest: Date | null = null;
-  for (const row of rows) {
-    counts[row.status] = row.n;
-    if ((row.status === 'open' || row.status === 'escalated') && row.oldest && (!oldest || row.oldest < oldest)) oldest = row.oldest;
-  }
-  return { counts, oldest_waiting_opened_at: oldest };
+export function summarizeQueue(db: Kysely<Database>, scope: ItemScope, filter: ItemFilter): Promise<QueueSummary> {
+  return new ReviewQueueRepository(db).summary(scope, itemFilterOf(filter));
+}
+
+function itemFilterOf(filter: ItemFilter): QueueItemFilter {
+  return {
+    ...(filter.agency !== undefined ? { agencyId: filter.agency } : {}),
+    ...(filter.region ? { region: filter.region } : {}),
+    ...(filter.code ? { code: filter.code } : {}),
+    ...(filter.platform ? { platform: filter.platform } : {}),
+    ...(filter.election ? { election: filter.election } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+  };
 }
 
 function encodeCursor(priority: number, id: string): string {

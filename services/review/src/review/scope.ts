@@ -1,15 +1,15 @@
-import { sql, type Kysely } from 'kysely';
-import type { ReviewStatus } from '@netra/core';
-import type { Database } from '@netra/db';
+import type { Kysely } from 'kysely';
+import type { Database, ItemScope } from '@netra/db';
 import type { Viewer } from '../auth/sessions.js';
 import { forbiddenRole } from '../errors.js';
 
 /**
  * Which review items a viewer may see and decide (invariant 4): an agency's own neutrality team
  * sees only that agency's items; central reviewers see all. Every item query starts from
- * `visibleItems`, so the scope is part of the SQL itself, not a check someone can forget.
+ * `visibleItems` or the queue repository, so the scope is part of the SQL itself, not a check
+ * someone can forget.
  */
-export type ItemScope = { kind: 'agency'; agencyId: number } | { kind: 'all' };
+export { effectiveStatus, type ItemScope } from '@netra/db';
 
 export function itemScopeOf(viewer: Viewer): ItemScope {
   switch (viewer.role) {
@@ -31,17 +31,6 @@ export function visibleItems(db: Kysely<Database>, scope: ItemScope) {
   const items = db.selectFrom('review_items as ri');
   return scope.kind === 'all' ? items : items.where('ri.agency_id', '=', scope.agencyId);
 }
-
-/**
- * The status a reviewer should see: a claim whose lease has run out is free again, and the item
- * goes back to where it was before the claim (escalation sticks, as in the state machine).
- */
-export const effectiveStatus = sql<ReviewStatus>`
-  CASE WHEN ri.status = 'claimed' AND ri.claim_expires_at <= now()
-    THEN CASE WHEN EXISTS (SELECT 1 FROM review_events ev WHERE ev.review_item_id = ri.id AND ev.type = 'escalated')
-      THEN 'escalated' ELSE 'open' END
-    ELSE ri.status
-  END`;
 
 /** Ids are bigserial: anything else cannot exist, and answers 404 like an unseen item. */
 export function isItemId(value: string): boolean {
