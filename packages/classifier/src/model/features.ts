@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyse.js';
-import { refCategories } from '../signals/cues.js';
+import { refCategories, type Cue } from '../signals/cues.js';
+import type { Token } from '../text/tokenise.js';
 import type { EvidenceSource } from '../types.js';
 
 /** One binary feature of a text, with where it first shows, so the model can explain itself. */
@@ -22,30 +23,55 @@ const isLexiconCategory = (category: string): boolean => !category.startsWith('@
  */
 export function modelFeatures(views: readonly Analysis[]): Feature[] {
   const features = new Map<string, Feature>();
-  for (const view of views) {
-    const add = (name: string, start: number, end: number): void => {
-      if (!features.has(name)) features.set(name, { name, start, end, source: view.source });
-    };
-    const named = view.cues.get(refCategories.named) ?? [];
-    for (const ref of named) add('@cand', ref.start, ref.end);
-    for (const ref of view.cues.get(refCategories.number) ?? []) add('@num', ref.start, ref.end);
-    for (const [category, cues] of view.cues) {
-      if (isLexiconCategory(category) && cues[0]) add(`c:${category}`, cues[0].start, cues[0].end);
-    }
-    for (const token of view.doc.tokens) {
-      if (named.some((ref) => token.start >= ref.start && token.end <= ref.end)) continue;
-      add(tokenFeature(token.kind, token.stem, token.value, token.padded), token.start, token.end);
-    }
-    const [firstTag] = view.doc.hashtags;
-    if (firstTag) add('#tag', firstTag.start, firstTag.end);
-  }
+  for (const view of views) addViewFeatures(features, view);
   return [...features.values()];
+}
+
+function addViewFeatures(features: Map<string, Feature>, view: Analysis): void {
+  const { source } = view;
+  const named = view.cues.get(refCategories.named) ?? [];
+  for (const ref of named) addFeature(features, '@cand', ref.start, ref.end, source);
+  for (const ref of view.cues.get(refCategories.number) ?? []) addFeature(features, '@num', ref.start, ref.end, source);
+  for (const [category, cues] of view.cues) {
+    if (isLexiconCategory(category) && cues[0]) addFeature(features, `c:${category}`, cues[0].start, cues[0].end, source);
+  }
+  for (const token of view.doc.tokens) {
+    if (named.length > 0 && insideAny(named, token)) continue;
+    addFeature(features, tokenFeature(token.kind, token.stem, token.value, token.padded), token.start, token.end, source);
+  }
+  const [firstTag] = view.doc.hashtags;
+  if (firstTag) addFeature(features, '#tag', firstTag.start, firstTag.end, source);
+}
+
+/** The first place a feature shows is the one the model's explanation points to. */
+function addFeature(features: Map<string, Feature>, name: string, start: number, end: number, source: EvidenceSource): void {
+  if (!features.has(name)) features.set(name, { name, start, end, source });
+}
+
+function insideAny(refs: readonly Cue[], token: Token): boolean {
+  for (const ref of refs) if (token.start >= ref.start && token.end <= ref.end) return true;
+  return false;
+}
+
+// The same stem always gets the same name string, so the feature and weight maps hash it once
+// rather than once per token; bounded like the stem cache.
+const maxWordFeatures = 100_000;
+const wordFeatures = new Map<string, string>();
+
+function wordFeature(stem: string): string {
+  let name = wordFeatures.get(stem);
+  if (name === undefined) {
+    name = `w:${stem}`;
+    if (wordFeatures.size >= maxWordFeatures) wordFeatures.clear();
+    wordFeatures.set(stem, name);
+  }
+  return name;
 }
 
 function tokenFeature(kind: string, stem: string, value: number, padded: boolean): string {
   switch (kind) {
     case 'word':
-      return `w:${stem}`;
+      return wordFeature(stem);
     case 'salute':
       return 's:salute';
     case 'emoji':

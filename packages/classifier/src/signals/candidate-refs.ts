@@ -1,5 +1,5 @@
 import type { DirectoryIndex, IndexedCandidate } from '../directory/directory-index.js';
-import { phrasesAt } from '../text/phrases.js';
+import { phraseMatches, phrasesStartingAt } from '../text/phrases.js';
 import type { Doc } from '../text/tokenise.js';
 import { addCue, cueFromTokens, refCategories, type Cue, type Cues } from './cues.js';
 
@@ -11,7 +11,9 @@ import { addCue, cueFromTokens, refCategories, type Cue, type Cues } from './cue
 export function addCandidateRefs(doc: Doc, index: DirectoryIndex, cues: Cues): void {
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
-    for (const { norms, value } of phrasesAt(index.names, tokens, i)) {
+    for (const entry of phrasesStartingAt(index.names, tokens, i)) {
+      if (!phraseMatches(entry, tokens, i)) continue;
+      const { norms, value } = entry;
       const last = i + norms.length - 1;
       if (value.needsCapitals && !inCapitalsOrHashtag(doc, i, last)) continue;
       addRef(cues, cueFromTokens(refCategories.named, tokens, i, last), value.candidate);

@@ -1,6 +1,6 @@
 import type { LexiconData } from '../data.js';
-import { addPhrase, phrasesAt, type PhraseIndex } from '../text/phrases.js';
-import type { Doc, Tokenise } from '../text/tokenise.js';
+import { addPhrase, phraseMatches, phrasesStartingAt, type PhraseIndex } from '../text/phrases.js';
+import type { Doc, Token, Tokenise } from '../text/tokenise.js';
 import { addCue, cueFromTokens, type Cues } from './cues.js';
 
 export type MatchLexicon = (doc: Doc) => Cues;
@@ -33,17 +33,21 @@ export function createLexiconMatcher(lexicon: LexiconData, tokenise: Tokenise): 
     const { tokens } = doc;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      for (const list of [byWord.get(token.norm), byStem.get(token.stem)]) {
-        for (const category of list ?? []) {
-          // A token found by both its word and its stem is one cue.
-          const seen = cues.get(category);
-          if (seen?.[seen.length - 1]?.at !== i) addCue(cues, cueFromTokens(category, tokens, i, i));
-        }
-      }
-      for (const entry of phrasesAt(phrases, tokens, i)) {
-        addCue(cues, cueFromTokens(entry.value, tokens, i, i + entry.norms.length - 1));
+      addTokenCues(cues, tokens, i, byWord.get(token.norm));
+      addTokenCues(cues, tokens, i, byStem.get(token.stem));
+      for (const entry of phrasesStartingAt(phrases, tokens, i)) {
+        if (phraseMatches(entry, tokens, i)) addCue(cues, cueFromTokens(entry.value, tokens, i, i + entry.norms.length - 1));
       }
     }
     return cues;
   };
+}
+
+function addTokenCues(cues: Cues, tokens: readonly Token[], at: number, categories: readonly string[] | undefined): void {
+  if (categories === undefined) return;
+  for (const category of categories) {
+    // A token found by both its word and its stem is one cue.
+    const seen = cues.get(category);
+    if (seen?.[seen.length - 1]?.at !== at) addCue(cues, cueFromTokens(category, tokens, at, at));
+  }
 }

@@ -40,8 +40,15 @@ export function fold(original: string): FoldedText {
   return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
-/** The original span of folded chars [start, end). */
-export function originalSpan(folded: FoldedText, start: number, end: number): { start: number; end: number } {
-  if (!folded.starts || !folded.ends) return { start, end };
-  return { start: folded.starts[start] ?? 0, end: folded.ends[end - 1] ?? 0 };
+// Two functions rather than one returning a span object: the tokeniser calls them for every
+// token, and most posts are plain ASCII where both are the identity.
+
+/** The original offset where folded char `start` begins. */
+export function originalStart(folded: FoldedText, start: number): number {
+  return folded.starts ? (folded.starts[start] ?? 0) : start;
+}
+
+/** The original offset just past folded char `end - 1`. */
+export function originalEnd(folded: FoldedText, end: number): number {
+  return folded.ends ? (folded.ends[end - 1] ?? 0) : end;
 }

@@ -16,11 +16,19 @@ export function addPhrase<T>(index: PhraseIndex<T>, norms: string[], value: T): 
   else index.set(first, [{ norms, value }]);
 }
 
-/** Every entry that matches the tokens starting at `at`. */
-export function* phrasesAt<T>(index: PhraseIndex<T>, tokens: readonly Token[], at: number): Generator<PhraseEntry<T>> {
-  const entries = index.get(tokens[at]!.norm);
-  if (!entries) return;
-  for (const entry of entries) {
-    if (entry.norms.every((norm, k) => tokens[at + k]?.norm === norm)) yield entry;
-  }
+const none: readonly never[] = [];
+
+/**
+ * The entries whose first token is tokens[at]; check each with `phraseMatches`. Two plain calls
+ * rather than a generator: this runs for every token of every post, and a generator object per
+ * token showed in the profile.
+ */
+export function phrasesStartingAt<T>(index: PhraseIndex<T>, tokens: readonly Token[], at: number): readonly PhraseEntry<T>[] {
+  return index.get(tokens[at]!.norm) ?? none;
+}
+
+export function phraseMatches(entry: PhraseEntry<unknown>, tokens: readonly Token[], at: number): boolean {
+  const { norms } = entry;
+  for (let k = 1; k < norms.length; k++) if (tokens[at + k]?.norm !== norms[k]) return false;
+  return true;
 }
