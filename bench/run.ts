@@ -9,6 +9,7 @@ import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
 import { benchIngestClassified } from './ingest-classified.js';
 import { nusaxTexts } from './nusax.js';
+import { benchReviewQueue } from './review-queue.js';
 import { benchScheduleRound } from './schedule-round.js';
 import { benchStatistics } from './stats.js';
 import { benchStorePosts } from './store-posts.js';
@@ -29,7 +30,9 @@ runMain(async () => {
       // National scale for the statistics figures: --stats-posts 10000000 --stats-items 1000000
       'stats-posts': { type: 'string', default: '200000' },
       'stats-items': { type: 'string', default: '20000' },
-      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics).
+      // National scale for the queue: --queue-items 1000000
+      'queue-items': { type: 'string', default: '100000' },
+      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics,review_queue).
       only: { type: 'string' },
     },
   });
@@ -65,6 +68,15 @@ runMain(async () => {
       report.statistics = await benchStatistics(statsBench.db, { posts: Number(values['stats-posts']), items: Number(values['stats-items']) });
     } finally {
       await statsBench.drop();
+    }
+  }
+
+  if (wanted('review_queue')) {
+    const queueBench = await freshBenchDatabase('queue');
+    try {
+      report.review_queue = await benchReviewQueue(queueBench.db, Number(values['queue-items']));
+    } finally {
+      await queueBench.drop();
     }
   }
 
