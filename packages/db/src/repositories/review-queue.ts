@@ -8,6 +8,12 @@ import type { Database, ReviewItemTable } from '../schema.js';
  */
 export type ItemScope = { kind: 'agency'; agencyId: number } | { kind: 'all' };
 
+/** `review_items AS ri`, narrowed to what the scope allows: every item read starts here. */
+export function visibleItems(db: Kysely<Database>, scope: ItemScope) {
+  const items = db.selectFrom('review_items as ri');
+  return scope.kind === 'all' ? items : items.where('ri.agency_id', '=', scope.agencyId);
+}
+
 /**
  * The status a reviewer should see of `review_items AS ri`: a claim whose lease has run out is
  * free again, and the item goes back to where it was before the claim (escalation sticks).
@@ -187,8 +193,7 @@ export class ReviewQueueRepository {
 
   /** `review_items AS ri` within the scope and the filters, on the item's own columns only. */
   private items(scope: ItemScope, filter: QueueItemFilter): Items {
-    let query: Items = this.db.selectFrom('review_items as ri');
-    if (scope.kind === 'agency') query = query.where('ri.agency_id', '=', scope.agencyId);
+    let query: Items = visibleItems(this.db, scope);
     if (filter.agencyId !== undefined) query = query.where('ri.agency_id', '=', filter.agencyId);
     if (filter.region) query = query.where(inRegion('ri.region_code', filter.region));
     if (filter.code) query = query.where(sql<boolean>`ri.codes @> ARRAY[${filter.code}]::text[]`);

@@ -9,7 +9,7 @@ import { forbiddenRole } from '../errors.js';
  * `visibleItems` or the queue repository, so the scope is part of the SQL itself, not a check
  * someone can forget.
  */
-export { effectiveStatus, type ItemScope } from '@netra/db';
+export { effectiveStatus, visibleItems, type ItemScope } from '@netra/db';
 
 export function itemScopeOf(viewer: Viewer): ItemScope {
   switch (viewer.role) {
@@ -24,12 +24,6 @@ export function itemScopeOf(viewer: Viewer): ItemScope {
     case 'admin':
       throw forbiddenRole(viewer.role);
   }
-}
-
-/** `review_items AS ri`, narrowed to what the scope allows. */
-export function visibleItems(db: Kysely<Database>, scope: ItemScope) {
-  const items = db.selectFrom('review_items as ri');
-  return scope.kind === 'all' ? items : items.where('ri.agency_id', '=', scope.agencyId);
 }
 
 /** Ids are bigserial: anything else cannot exist, and answers 404 like an unseen item. */
