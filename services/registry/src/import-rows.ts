@@ -1,5 +1,5 @@
 import type { Db } from '@netra/db';
-import { readCsvTable, type Fields } from './csv-table.js';
+import { openCsvTable, type CsvSource, type Fields } from './csv-table.js';
 import { RegistryRepository } from './registry-repository.js';
 import { rowRejectionReason } from './rejection.js';
 import type { ImportOptions, ImportResult } from './result.js';
@@ -23,14 +23,15 @@ export interface RowImporter<C extends string, Row> {
  */
 export async function importRows<C extends string, Row>(
   db: Db,
-  csvText: string,
+  source: CsvSource,
   options: ImportOptions,
   importer: RowImporter<C, Row>,
 ): Promise<ImportResult> {
-  const table = readCsvTable(csvText, importer.columns, options.fileName);
+  const table = await openCsvTable(source, importer.columns, options.fileName);
   const repeats = new RepeatGuard(importer.repeats);
-  const result: ImportResult = { rows: table.records.length, imported: 0, unchanged: 0, rejected: [] };
-  for (const record of table.records) {
+  const result: ImportResult = { rows: 0, imported: 0, unchanged: 0, rejected: [] };
+  for await (const record of table.records) {
+    result.rows += 1;
     try {
       const row = importer.parse(table.fieldsOf(record));
       repeats.check(row);

@@ -1,4 +1,5 @@
 import type { Db } from '@netra/db';
+import type { CsvSource } from '../csv-table.js';
 import { importRows } from '../import-rows.js';
 import { reject } from '../rejection.js';
 import type { ImportOptions, ImportResult } from '../result.js';
@@ -9,8 +10,8 @@ import { registerAccount } from './accounts.js';
  * candidates.csv (see data/README.md): one row per pair or party. Upserts the election by code,
  * the candidate by election + label, and registers the candidate's official accounts.
  */
-export function importCandidates(db: Db, csvText: string, options: ImportOptions): Promise<ImportResult> {
-  return importRows(db, csvText, options, {
+export function importCandidates(db: Db, source: CsvSource, options: ImportOptions): Promise<ImportResult> {
+  return importRows(db, source, options, {
     columns: candidateColumns,
     parse: parseCandidateRow,
     repeats: [
