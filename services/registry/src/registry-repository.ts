@@ -13,6 +13,17 @@ export interface Upserted {
 
 export type AccountOwner = { civilServantId: number } | { candidateId: number };
 
+export interface AccountHolder {
+  civil_servant_id: number | null;
+  candidate_id: number | null;
+  nip: string | null;
+  candidate_label: string | null;
+  election_code: string | null;
+}
+
+/** `platform:handle`, the key accounts are looked up by. */
+export const accountKey = (account: AccountRef) => `${account.platform}:${account.handle}`;
+
 export interface CivilServantValues {
   nip: string;
   fullName: string;
@@ -48,11 +59,6 @@ export class RegistryRepository {
       .returning('code')
       .executeTakeFirst();
     return written !== undefined;
-  }
-
-  async agencyIdByCode(code: string): Promise<number | undefined> {
-    const agency = await this.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-    return agency?.id;
   }
 
   async upsertAgency(agency: AgencyRow): Promise<boolean> {
@@ -168,70 +174,79 @@ export class RegistryRepository {
     return { id: stored.id, changed: false };
   }
 
-  async candidateIdByBallot(electionCode: string, ballotNumber: number): Promise<number | undefined> {
-    const candidate = await this.db
+  /** Every agency's id by code: a registry has a few thousand, read once per civil-servant import. */
+  async agencyIdsByCode(): Promise<Map<string, number>> {
+    const agencies = await this.db.selectFrom('agencies').select(['code', 'id']).execute();
+    return new Map(agencies.map((agency) => [agency.code, agency.id]));
+  }
+
+  async regionCodes(): Promise<Set<string>> {
+    const regions = await this.db.selectFrom('regions').select('code').execute();
+    return new Set(regions.map((region) => region.code));
+  }
+
+  /** Every candidate's id by `election_code#ballot_number`, the form spouse_of is written in. */
+  async candidateIdsByBallot(): Promise<Map<string, number>> {
+    const candidates = await this.db
       .selectFrom('candidates')
       .innerJoin('elections', 'elections.id', 'candidates.election_id')
-      .select('candidates.id')
-      .where('elections.code', '=', electionCode)
-      .where('candidates.ballot_number', '=', ballotNumber)
-      .executeTakeFirst();
-    return candidate?.id;
+      .select(['elections.code', 'candidates.ballot_number', 'candidates.id'])
+      .execute();
+    return new Map(candidates.map((candidate) => [`${candidate.code}#${candidate.ballot_number}`, candidate.id]));
   }
 
-  async civilServantNameByNip(nip: string): Promise<string | undefined> {
-    const person = await this.db.selectFrom('civil_servants').select('full_name').where('nip', '=', nip).executeTakeFirst();
-    return person?.full_name;
+  /** The stored name of each of these NIPs that is registered. (nip is char(18): compared as bpchar, on its index.) */
+  async civilServantNamesByNip(nips: readonly string[]): Promise<Map<string, string>> {
+    const people = await this.db.selectFrom('civil_servants').select(['nip', 'full_name']).where('nip', '=', sql<string>`any(${[...nips]}::bpchar[])`).execute();
+    return new Map(people.map((person) => [person.nip, person.full_name]));
   }
 
-  /** Keyed on NIP. The name is not updated: the importer rejects a row naming a NIP differently. */
-  async upsertCivilServant(person: CivilServantValues): Promise<Upserted> {
-    const written = await this.db
-      .insertInto('civil_servants')
-      .values({
-        nip: person.nip,
-        full_name: person.fullName,
-        agency_id: person.agencyId,
-        region_code: person.regionCode,
-        position: person.position,
-        spouse_candidate_id: person.spouseCandidateId,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('nip')
-          .doUpdateSet((eb) => ({
-            agency_id: eb.ref('excluded.agency_id'),
-            region_code: eb.ref('excluded.region_code'),
-            position: eb.ref('excluded.position'),
-            spouse_candidate_id: eb.ref('excluded.spouse_candidate_id'),
-            updated_at: sql<Date>`now()`,
-          }))
-          .where(storedDiffersFromExcluded('civil_servants', ['agency_id', 'region_code', 'position', 'spouse_candidate_id'])),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (written) return { id: written.id, changed: true };
-    const stored = await this.db.selectFrom('civil_servants').select('id').where('nip', '=', person.nip).executeTakeFirstOrThrow();
-    return { id: stored.id, changed: false };
+  /**
+   * Keyed on NIP, one statement for the whole batch (each NIP at most once). The name is not
+   * updated: the importer rejects a row naming a NIP differently.
+   * @returns the NIPs whose row was inserted or changed
+   */
+  async upsertCivilServants(people: readonly CivilServantValues[]): Promise<Set<string>> {
+    if (people.length === 0) return new Set();
+    const written = await sql<{ nip: string }>`
+      INSERT INTO civil_servants (nip, full_name, agency_id, region_code, position, spouse_candidate_id)
+      SELECT * FROM unnest(
+        ${people.map((p) => p.nip)}::text[], ${people.map((p) => p.fullName)}::text[], ${people.map((p) => p.agencyId)}::int[],
+        ${people.map((p) => p.regionCode)}::text[], ${people.map((p) => p.position)}::text[], ${people.map((p) => p.spouseCandidateId)}::int[])
+      ON CONFLICT (nip) DO UPDATE SET
+        agency_id = excluded.agency_id, region_code = excluded.region_code, position = excluded.position,
+        spouse_candidate_id = excluded.spouse_candidate_id, updated_at = now()
+      WHERE ${storedDiffersFromExcluded('civil_servants', ['agency_id', 'region_code', 'position', 'spouse_candidate_id'])}
+      RETURNING nip`.execute(this.db);
+    return new Set(written.rows.map((row) => row.nip));
   }
 
-  /** Who holds platform:handle now, named well enough to tell an operator whose it is. */
-  async accountHolder(account: AccountRef) {
-    return this.db
-      .selectFrom('social_accounts')
-      .leftJoin('civil_servants', 'civil_servants.id', 'social_accounts.civil_servant_id')
-      .leftJoin('candidates', 'candidates.id', 'social_accounts.candidate_id')
-      .leftJoin('elections', 'elections.id', 'candidates.election_id')
-      .select([
-        'social_accounts.civil_servant_id',
-        'social_accounts.candidate_id',
-        'civil_servants.nip',
-        'candidates.label as candidate_label',
-        'elections.code as election_code',
-      ])
-      .where('social_accounts.platform', '=', account.platform)
-      .where('social_accounts.handle', '=', account.handle)
-      .executeTakeFirst();
+  /** Who holds each of these platform:handle pairs now, named well enough to tell an operator whose it is. */
+  async accountHolders(accounts: readonly AccountRef[]): Promise<Map<string, AccountHolder>> {
+    // Each lookup is its own index probe (a LIMIT keeps the planner from turning them into joins
+    // that scan every account and person): a batch costs the same in an empty registry and a full one.
+    const { rows: holders } = await sql<AccountRef & AccountHolder>`
+      SELECT sa.platform, sa.handle, sa.civil_servant_id, sa.candidate_id,
+        (SELECT cs.nip FROM civil_servants cs WHERE cs.id = sa.civil_servant_id) AS nip,
+        c.label AS candidate_label, c.election_code
+      FROM unnest(${accounts.map((a) => a.platform)}::text[], ${accounts.map((a) => a.handle)}::text[]) AS wanted(platform, handle)
+      CROSS JOIN LATERAL (
+        SELECT * FROM social_accounts sa WHERE sa.platform = wanted.platform AND sa.handle = wanted.handle LIMIT 1
+      ) sa
+      LEFT JOIN LATERAL (
+        SELECT c.label, e.code AS election_code FROM candidates c JOIN elections e ON e.id = c.election_id WHERE c.id = sa.candidate_id LIMIT 1
+      ) c ON true`.execute(this.db);
+    return new Map(holders.map((holder) => [accountKey(holder), holder]));
+  }
+
+  /** Registers each platform:handle to the registered civil servant with that NIP; every pair must be new. */
+  async insertCivilServantAccounts(accounts: ReadonlyArray<AccountRef & { nip: string }>): Promise<void> {
+    if (accounts.length === 0) return;
+    await sql`
+      INSERT INTO social_accounts (platform, handle, civil_servant_id)
+      SELECT wanted.platform, wanted.handle, (SELECT id FROM civil_servants WHERE civil_servants.nip = wanted.nip)
+      FROM unnest(${accounts.map((a) => a.platform)}::text[], ${accounts.map((a) => a.handle)}::text[], ${accounts.map((a) => a.nip)}::bpchar[])
+        AS wanted(platform, handle, nip)`.execute(this.db);
   }
 
   async insertAccount(account: AccountRef, owner: AccountOwner): Promise<void> {

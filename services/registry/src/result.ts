@@ -1,4 +1,4 @@
-import type { OutboundPolicy } from '@netra/core';
+import { errorMessage, NetraError, type OutboundPolicy } from '@netra/core';
 
 /** What one import reports: every data row is counted exactly once in imported, unchanged or rejected. */
 export interface ImportResult {
@@ -21,4 +21,25 @@ export interface ImportOptions {
   fileName: string;
   /** Which non-public addresses an agency's webhook_url may name (OUTBOUND_ALLOWED_ADDRESSES); default none. */
   outbound?: OutboundPolicy;
+  /** Told after each committed batch of a long import: what is in so far. */
+  onProgress?(sofar: Readonly<ImportResult>): void;
+}
+
+/**
+ * A fatal error (broken quoting, the database gone) after some batches had committed. What is
+ * committed is whole rows, and a re-run of the same file counts those rows unchanged and
+ * imports the rest: the import resumes by being run again, never leaves half a row behind.
+ */
+export class ImportInterrupted extends NetraError {
+  constructor(
+    readonly committed: ImportResult,
+    cause: unknown,
+  ) {
+    super(
+      'NETRA_IMPORT_INTERRUPTED',
+      `${errorMessage(cause)}; ${committed.imported + committed.unchanged} rows before it are in (batches commit as they go): ` +
+        'fix the cause and run the same import again, rows already in count as unchanged',
+    );
+    this.name = 'ImportInterrupted';
+  }
 }

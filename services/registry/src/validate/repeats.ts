@@ -15,7 +15,8 @@ export interface RepeatRule<Row> {
 
 interface FirstSeen {
   line: number;
-  shared: Record<string, unknown>;
+  /** The shared values as JSON: one compact string per key, since a national file has millions. */
+  shared: string;
 }
 
 /** Remembers, per key, the first imported row, and rejects later rows that contradict it. */
@@ -30,11 +31,13 @@ export class RepeatGuard<Row> {
     for (const { rule, firstSeen } of this.tracked) {
       const key = rule.key(row);
       const first = firstSeen.get(key);
-      if (!first) continue;
-      for (const [column, value] of Object.entries(rule.shared(row))) {
-        const earlier = first.shared[column];
-        if (JSON.stringify(earlier) !== JSON.stringify(value)) {
-          reject(`${key} appears on line ${first.line} with ${column} ${JSON.stringify(earlier)}, here ${JSON.stringify(value)}`);
+      const shared = rule.shared(row);
+      if (!first || first.shared === JSON.stringify(shared)) continue;
+      const earlierValues = JSON.parse(first.shared) as Record<string, unknown>;
+      for (const [column, value] of Object.entries(shared)) {
+        const earlier = JSON.stringify(earlierValues[column]);
+        if (earlier !== JSON.stringify(value)) {
+          reject(`${key} appears on line ${first.line} with ${column} ${earlier}, here ${JSON.stringify(value)}`);
         }
       }
     }
@@ -44,7 +47,7 @@ export class RepeatGuard<Row> {
   remember(row: Row, line: number): void {
     for (const { rule, firstSeen } of this.tracked) {
       const key = rule.key(row);
-      if (!firstSeen.has(key)) firstSeen.set(key, { line, shared: rule.shared(row) });
+      if (!firstSeen.has(key)) firstSeen.set(key, { line, shared: JSON.stringify(rule.shared(row)) });
     }
   }
 }
