@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Queue, Worker } from 'bullmq';
 import { sql } from 'kysely';
 import { platforms, type Platform } from '@netra/core';
@@ -6,7 +5,7 @@ import type { Db } from '@netra/db';
 import { createQueues, physicalQueueName, type Redis } from '@netra/queue';
 import { blueskyHandle, startSimPlatform, World } from '@netra/sim-platform';
 import { ServiceProcess } from '@netra/testing/service-process';
-import { secondsSince } from './bench-database.js';
+import { measureMachine as measure } from './machine-cpu.js';
 import { round } from './store-posts.js';
 
 const postsPerAccount = 200;
@@ -14,19 +13,6 @@ const postsPerAccount = 200;
 const partisanEvery = 10;
 const partisan = 'Ayo coblos nomor 2 tanggal 14 Februari!! ✌️ Menangkan paslon 02';
 const goalPostsPerSecond = 2_000;
-
-/** Busy CPU seconds of the whole machine (every process: services, Postgres, Redis, the sim). */
-function machineBusySeconds(): number {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
-}
-
-function measure() {
-  const wall = performance.now();
-  const cpu = machineBusySeconds();
-  return () => ({ seconds: secondsSince(wall), cpuSeconds: machineBusySeconds() - cpu });
-}
 
 /**
  * Fetch to review queue with the services as separate processes, as deployed: an ingest process

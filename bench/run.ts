@@ -9,6 +9,7 @@ import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
 import { benchIngestClassified } from './ingest-classified.js';
 import { nusaxTexts } from './nusax.js';
+import { benchRegistryImport } from './registry-import.js';
 import { benchReviewQueue } from './review-queue.js';
 import { benchScheduleRound } from './schedule-round.js';
 import { benchStatistics } from './stats.js';
@@ -32,7 +33,9 @@ runMain(async () => {
       'stats-items': { type: 'string', default: '20000' },
       // National scale for the queue: --queue-items 1000000
       'queue-items': { type: 'string', default: '100000' },
-      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics,review_queue).
+      // National scale for the registry: --registry-rows 1000000
+      'registry-rows': { type: 'string', default: '200000' },
+      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics,review_queue,registry_import).
       only: { type: 'string' },
     },
   });
@@ -77,6 +80,15 @@ runMain(async () => {
       report.review_queue = await benchReviewQueue(queueBench.db, Number(values['queue-items']));
     } finally {
       await queueBench.drop();
+    }
+  }
+
+  if (wanted('registry_import')) {
+    const registryBench = await freshBenchDatabase('registry');
+    try {
+      report.registry_import = await benchRegistryImport(registryBench, Number(values['registry-rows']));
+    } finally {
+      await registryBench.drop();
     }
   }
 

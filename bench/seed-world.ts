@@ -7,18 +7,28 @@ import type { Db } from '@netra/db';
  * civil servants), most civil servants serve in their agency's region, codes and platforms are
  * skewed, and each flag names the election whose campaign its day falls in.
  */
-/** Regions, agencies, elections, reviewers, civil servants and accounts, then posts and flags in chunks. */
-export async function seedWorld(db: Db, sizes: { posts: number; items: number }): Promise<void> {
-  const servants = Math.max(1_000, Math.round(sizes.posts / 50));
+/**
+ * 38 provinces with 14 regencies each (codes 11.01 … 48.14), and one local government agency per
+ * region (`pemda-<code>`): the places a national registry's people work in.
+ */
+export async function seedRegionsAndLocalGovernments(db: Db): Promise<void> {
   await sql`
     INSERT INTO regions (code, name, parent_code)
     SELECT lpad(p::text, 2, '0'), 'Provinsi ' || p, NULL FROM generate_series(11, 48) p;
     INSERT INTO regions (code, name, parent_code)
     SELECT lpad(p::text, 2, '0') || '.' || lpad(r::text, 2, '0'), 'Kabupaten ' || p || '.' || r, lpad(p::text, 2, '0')
     FROM generate_series(11, 48) p, generate_series(1, 14) r;
-    -- One local government per regency, one per province, and 80 national ministries in Jakarta.
     INSERT INTO agencies (code, name, region_code)
     SELECT 'pemda-' || code, 'Pemerintah ' || name, code FROM regions ORDER BY code;
+  `.execute(db);
+}
+
+/** Regions, agencies, elections, reviewers, civil servants and accounts, then posts and flags in chunks. */
+export async function seedWorld(db: Db, sizes: { posts: number; items: number }): Promise<void> {
+  const servants = Math.max(1_000, Math.round(sizes.posts / 50));
+  await seedRegionsAndLocalGovernments(db);
+  await sql`
+    -- And 80 national ministries in Jakarta.
     INSERT INTO agencies (code, name, region_code)
     SELECT 'kementerian-' || k, 'Kementerian ' || k, '31' FROM generate_series(1, 80) k;
     INSERT INTO elections (code, name, kind, region_code, campaign_starts_on, campaign_ends_on, vote_on)
