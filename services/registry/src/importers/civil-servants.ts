@@ -102,9 +102,13 @@ export async function importCivilServants(db: Db, source: CsvSource, options: Im
   } catch (error) {
     await writing;
     if (result.imported + result.unchanged === 0) throw error;
-    throw new ImportInterrupted(result, error);
+    throw new ImportInterrupted(inLineOrder(result), error);
   }
-  // Rows the file itself refutes are known at once, the stored registry's refusals per batch.
+  return inLineOrder(result);
+}
+
+/** Rows the file itself refutes are known at once, the stored registry's refusals per batch. */
+function inLineOrder(result: ImportResult): ImportResult {
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
