@@ -21,6 +21,8 @@ export interface ImportOptions {
   fileName: string;
   /** Which non-public addresses an agency's webhook_url may name (OUTBOUND_ALLOWED_ADDRESSES); default none. */
   outbound?: OutboundPolicy;
+  /** Rows per transaction, where an importer writes in batches (civil servants). */
+  batchRows?: number;
   /** Told after each committed batch of a long import: what is in so far. */
   onProgress?(sofar: Readonly<ImportResult>): void;
 }

@@ -6,6 +6,8 @@ import { progressReporter } from '../src/progress.js';
 import { seedReferenceData } from './helpers.js';
 
 const header = 'nip,full_name,agency_code,region_code,position,platform,handle,spouse_of';
+/** Small batches, so files of a few thousand rows cross several batch boundaries. */
+const batchRows = 5_000;
 
 /** A valid NIP for person i: a distinct birth day per person. */
 function nipOf(i: number): string {
@@ -50,7 +52,7 @@ describe('importCivilServants over many batches', () => {
       if (line === 7_001) return row.replace(/,(mastodon|x),asn\d+,$/, ',mastodon,asn1,'); // person 1's handle, another NIP
       return row;
     });
-    const result = await importCivilServants(t.db, file, { fileName: 'big.csv' });
+    const result = await importCivilServants(t.db, file, { fileName: 'big.csv', batchRows });
     const rows = 16_000;
     expect(result.rows).toBe(rows);
     expect(result.rejected).toEqual([
@@ -65,7 +67,7 @@ describe('importCivilServants over many batches', () => {
     // Line 7001 was its person's only row: they are not stored. Person 9000 is "Orang Lain", as before.
     expect(await counts()).toEqual({ people: 11_999, accounts: rows - 4 + 1 });
 
-    const again = await importCivilServants(t.db, file, { fileName: 'big.csv' });
+    const again = await importCivilServants(t.db, file, { fileName: 'big.csv', batchRows });
     expect(again).toEqual({ ...result, imported: 0, unchanged: rows - 4 });
     expect(await counts()).toEqual({ people: 11_999, accounts: rows - 4 + 1 });
   });
@@ -83,7 +85,7 @@ describe('importCivilServants over many batches', () => {
       END $$;
       CREATE TRIGGER take_handle AFTER INSERT ON civil_servants FOR EACH STATEMENT EXECUTE FUNCTION take_handle();
     `.execute(t.db);
-    const result = await importCivilServants(t.db, bigFile(10), { fileName: 'race.csv' });
+    const result = await importCivilServants(t.db, bigFile(10), { fileName: 'race.csv', batchRows });
     // Row by row, line 9 (person 5's only row) finds the handle taken and is the only one left out.
     expect(result.rejected).toEqual([{ line: 9, reason: `duplicate handle: mastodon:asn5 already belongs to civil servant NIP ${nipOf(0)}` }]);
     expect(result).toMatchObject({ rows: 14, imported: 13, unchanged: 0 });
@@ -92,14 +94,14 @@ describe('importCivilServants over many batches', () => {
   it('keeps the committed batches when the file breaks half way, and a re-run of the fixed file imports the rest', async () => {
     const lines = bigFile(9_000).split('\n');
     const broken = [...lines.slice(0, 8_000), '"unclosed quote', ...lines.slice(8_000)].join('\n');
-    const failure = await importCivilServants(t.db, broken, { fileName: 'broken.csv' }).catch((error: unknown) => error);
+    const failure = await importCivilServants(t.db, broken, { fileName: 'broken.csv', batchRows }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportInterrupted);
     expect((failure as Error).message).toMatch(/^broken\.csv:\d+: malformed CSV .*rows before it are in .*run the same import again/);
     const committed = (failure as ImportInterrupted).committed;
     expect(committed.imported).toBeGreaterThanOrEqual(5_000);
     expect((await counts()).accounts).toBe(committed.imported);
 
-    const resumed = await importCivilServants(t.db, lines.join('\n'), { fileName: 'fixed.csv' });
+    const resumed = await importCivilServants(t.db, lines.join('\n'), { fileName: 'fixed.csv', batchRows });
     expect(resumed).toEqual({ rows: 12_000, imported: 12_000 - committed.imported, unchanged: committed.imported, rejected: [] });
     expect(await counts()).toEqual({ people: 9_000, accounts: 12_000 });
   });

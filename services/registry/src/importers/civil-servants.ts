@@ -8,11 +8,12 @@ import { RepeatGuard, type RepeatRule } from '../validate/repeats.js';
 import { duplicateHandle } from './accounts.js';
 
 /**
- * Rows written per transaction. A national registry has millions of rows: one statement per
- * batch and table keeps the import near COPY's speed, and a batch is small enough that a
- * rejected or failed one costs little to redo.
+ * Rows written per transaction unless ImportOptions.batchRows says otherwise. A national registry
+ * has millions of rows: one statement per batch and table keeps the round trips few (20,000 ran
+ * 1.2-1.3× faster than 5,000 on 300k rows here), and a batch stays small enough that a failed one
+ * costs little to redo row by row.
  */
-const BATCH_ROWS = 5_000;
+const DEFAULT_BATCH_ROWS = 20_000;
 
 /** A row that passed every check the file alone can make, with its references resolved. */
 interface PendingRow {
@@ -50,6 +51,7 @@ export async function importCivilServants(db: Db, source: CsvSource, options: Im
   // Who claimed each handle earlier in this file: a second person naming it is a mistake in the file.
   const handleOwners = new Map<string, string>();
   const result: ImportResult = { rows: 0, imported: 0, unchanged: 0, rejected: [] };
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   let batch: PendingRow[] = [];
   // One batch is written while the next is read and checked: the two cores share the work.
   // Batches still commit in file order, so each one's checks see every batch before it.
@@ -95,7 +97,7 @@ export async function importCivilServants(db: Db, source: CsvSource, options: Im
         if (reason === null) throw error;
         result.rejected.push({ line: record.line, reason });
       }
-      if (batch.length >= BATCH_ROWS) await flush();
+      if (batch.length >= batchRows) await flush();
     }
     if (batch.length > 0) await flush();
     await written();
