@@ -26,13 +26,11 @@ runMain(async () => {
   const importFile = command === undefined ? undefined : commands[command];
   if (!importFile || file === undefined || extra.length > 0) throw new InvalidInputError(usage);
 
-  const cannotRead = (error: unknown) => new InvalidInputError(`cannot read ${file} (${errorMessage(error)})`);
   const handle = await open(file).catch((error: unknown) => {
-    throw cannotRead(error);
+    throw new InvalidInputError(`cannot read ${file} (${errorMessage(error)})`);
   });
   const { size } = await handle.stat();
   const input = handle.createReadStream();
-  input.on('error', (error) => input.destroy(cannotRead(error)));
 
   const { DATABASE_URL, OUTBOUND_ALLOWED_ADDRESSES } = loadConfig(['DATABASE_URL', 'OUTBOUND_ALLOWED_ADDRESSES']);
   const db = await connectDb(DATABASE_URL, { max: 1 });

@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvError, parse } from 'csv-parse';
-import { InvalidInputError } from '@netra/core';
+import { errorMessage, InvalidInputError } from '@netra/core';
 import { reject } from './rejection.js';
 
 export type Fields<C extends string> = Record<C, string>;
@@ -61,7 +61,8 @@ async function* parseRecords(source: CsvSource, fileName: string): AsyncGenerato
   const input = typeof source === 'string' ? Readable.from([source]) : source;
   // csv-parse's types describe plain records only; with `info` each record is wrapped.
   const parser = input.pipe(unixLineEndings()).pipe(parse({ bom: true, trim: true, relax_column_count: true, info: true }));
-  input.on('error', (error) => parser.destroy(error));
+  // A read that fails after the file opened (EISDIR, EIO) ends the parse with the file named.
+  input.on('error', (error) => parser.destroy(new InvalidInputError(`cannot read ${fileName} (${errorMessage(error)})`)));
   // Every line belongs to a record (a blank one to an empty record), so a record starts on the
   // line after the one the previous record ended on; csv-parse tells where each one ends.
   let previousEnd = 0;

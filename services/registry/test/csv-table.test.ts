@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCsvTable, type CsvRecord, type CsvSource } from '../src/csv-table.js';
@@ -49,5 +51,9 @@ describe('openCsvTable', () => {
     await expect(readAll('code\n1\n')).rejects.toThrow('x.csv: missing header column(s): name');
     await expect(readAll('')).rejects.toThrow('x.csv: empty file, expected a header line: code,name');
     await expect(readAll('code,name\n1,"One\n2,Two\n')).rejects.toThrow(/^x\.csv:\d+: malformed CSV/);
+  });
+
+  it('names the file when reading it fails after it opened', async () => {
+    await expect(readAll(createReadStream(os.tmpdir()))).rejects.toThrow(/^cannot read x\.csv \(EISDIR/);
   });
 });
