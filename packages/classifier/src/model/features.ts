@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyse.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { refCategories, type Cue } from '../signals/cues.js';
 import type { Token } from '../text/tokenise.js';
 import type { EvidenceSource } from '../types.js';
@@ -54,19 +55,8 @@ function insideAny(refs: readonly Cue[], token: Token): boolean {
 }
 
 // The same stem always gets the same name string, so the feature and weight maps hash it once
-// rather than once per token; bounded like the stem cache.
-const maxWordFeatures = 100_000;
-const wordFeatures = new Map<string, string>();
-
-function wordFeature(stem: string): string {
-  let name = wordFeatures.get(stem);
-  if (name === undefined) {
-    name = `w:${stem}`;
-    if (wordFeatures.size >= maxWordFeatures) wordFeatures.clear();
-    wordFeatures.set(stem, name);
-  }
-  return name;
-}
+// rather than once per token.
+const wordFeature = boundedMemo((stem) => `w:${stem}`, 100_000);
 
 function tokenFeature(kind: string, stem: string, value: number, padded: boolean): string {
   switch (kind) {

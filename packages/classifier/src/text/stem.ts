@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { boundedMemo } from './bounded-memo.js';
 
 /**
  * natural's Indonesian (Sastrawi) stemmer, loaded as a single submodule: the package index loads
@@ -9,16 +10,4 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const sastrawi = require('natural/lib/natural/stemmers/indonesian/stemmer_id.js') as { stem(word: string): string };
 
-// Bounded so a long-running worker fed with random strings cannot grow without limit.
-const maxCached = 200_000;
-const cache = new Map<string, string>();
-
-export function stem(word: string): string {
-  let root = cache.get(word);
-  if (root === undefined) {
-    root = sastrawi.stem(word);
-    if (cache.size >= maxCached) cache.clear();
-    cache.set(word, root);
-  }
-  return root;
-}
+export const stem: (word: string) => string = boundedMemo((word) => sastrawi.stem(word), 200_000);

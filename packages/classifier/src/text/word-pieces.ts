@@ -1,4 +1,5 @@
 import type { NormalisationData } from '../data.js';
+import { boundedMemo } from './bounded-memo.js';
 import { stem } from './stem.js';
 
 /** What a word's text alone decides about the tokens it becomes; offsets are relative to the word. */
@@ -22,8 +23,7 @@ const anyDigit = /\d/;
 const repeatedLetters = /(\p{L})\1{2,}/gu;
 const hasLetters = /\p{L}.*\p{L}/u;
 
-// Posts repeat a small vocabulary, and reading a word (case, leet, slang, Sastrawi stem) costs
-// far more than a lookup; bounded so a long-running worker fed random strings stays small.
+// Reading a word (case, leet, slang, Sastrawi stem) costs far more than a lookup.
 const maxCached = 100_000;
 
 /**
@@ -35,7 +35,6 @@ export function createWordReader(data: NormalisationData): ReadWord {
   const slang = new Map(Object.entries(data.slang).map(([from, to]) => [from, to.split(' ')]));
   const leet = new Map(Object.entries(data.leet));
   const readLeet = (word: string): string => word.replace(/\d/g, (d) => leet.get(d) ?? d);
-  const cache = new Map<string, WordPiece[]>();
 
   function letters(raw: string, from: number): WordPiece[] {
     const upper = hasLetters.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
@@ -53,15 +52,7 @@ export function createWordReader(data: NormalisationData): ReadWord {
     return letters(readLeet(raw), 0);
   }
 
-  return function readWord(raw) {
-    let pieces = cache.get(raw);
-    if (pieces === undefined) {
-      pieces = read(raw);
-      if (cache.size >= maxCached) cache.clear();
-      cache.set(raw, pieces);
-    }
-    return pieces;
-  };
+  return boundedMemo(read, maxCached);
 }
 
 function numberPiece(digits: string, from: number): WordPiece {
