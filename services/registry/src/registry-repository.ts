@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@netra/db';
 import type { AgencyRow } from './validate/agency-row.js';
 import type { CandidateRow, ElectionRow } from './validate/candidate-row.js';
+import { formatSpouseRef } from './validate/civil-servant-row.js';
 import type { AccountRef } from './validate/fields.js';
 import type { RegionRow } from './validate/region-row.js';
 
@@ -192,7 +193,12 @@ export class RegistryRepository {
       .innerJoin('elections', 'elections.id', 'candidates.election_id')
       .select(['elections.code', 'candidates.ballot_number', 'candidates.id'])
       .execute();
-    return new Map(candidates.map((candidate) => [`${candidate.code}#${candidate.ballot_number}`, candidate.id]));
+    // A candidate without a ballot number cannot be named in spouse_of.
+    return new Map(
+      candidates.flatMap(({ code, ballot_number, id }) =>
+        ballot_number === null ? [] : [[formatSpouseRef({ electionCode: code, ballotNumber: ballot_number }), id] as const],
+      ),
+    );
   }
 
   /** The stored name of each of these NIPs that is registered. (nip is char(18): compared as bpchar, on its index.) */
