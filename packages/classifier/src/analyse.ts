@@ -3,17 +3,21 @@ import type { ElectionKind } from './directory/directory.js';
 import type { DirectoryIndex } from './directory/directory-index.js';
 import { addCandidateRefs } from './signals/candidate-refs.js';
 import { evaluateCueRules } from './signals/cue-rules.js';
-import { refCategories, type Cue, type Cues } from './signals/cues.js';
+import { hasCue, refCategories, type Cue, type Cues } from './signals/cues.js';
 import type { Finding } from './signals/finding.js';
 import { createLexiconMatcher } from './signals/lexicon-matcher.js';
+import { applyNegation } from './signals/negation.js';
 import { neutralityCue } from './signals/neutrality.js';
 import { createNumberSymbolFinder } from './signals/number-symbol.js';
+import { createRegisterReader, inReportingRegister, onlyReportsCandidates } from './signals/register.js';
 import type { Doc, Tokenise } from './text/tokenise.js';
 import type { EvidenceSource } from './types.js';
 
 export interface AnalysisContext {
   regionCode: string | null | undefined;
   postedOn: string | undefined;
+  /** A candidate's or party's own post: whatever its style, it is their campaign, never news. */
+  byCampaign?: boolean;
 }
 
 /** Everything one text says: its tokens, cues, findings, and whether it is neutrality talk. */
@@ -22,17 +26,20 @@ export interface Analysis {
   cues: Cues;
   findings: Finding[];
   neutrality: Cue | undefined;
+  /** Set when the text only reports on candidates (news, reported speech, questions). */
+  reportsOnly: string | undefined;
   /** Which input text this is, for evidence spans. */
   source: EvidenceSource;
 }
 
 export type Analyse = (text: string, context: AnalysisContext, source: EvidenceSource) => Analysis;
 
-/** normalise -> tokenise/stem -> cues -> candidate references -> symbols -> rules -> damping. */
+/** normalise -> tokenise/stem -> cues -> candidate references -> negation -> symbols -> rules -> damping (register, neutrality). */
 export function createAnalyser(data: ClassifierData, index: DirectoryIndex, tokenise: Tokenise): Analyse {
   const { rules } = data;
   const matchLexicon = createLexiconMatcher(data.lexicon, tokenise);
   const findNumberSymbols = createNumberSymbolFinder(data.symbols, data.normalisation, index, rules.flagThreshold);
+  const readRegister = createRegisterReader(data.lexicon.newsSites.hosts);
   const kindByWord = new Map<string, ElectionKind>();
   for (const [kind, words] of Object.entries(data.lexicon.electionKindHints)) {
     for (const word of words) kindByWord.set(word, kind as ElectionKind);
@@ -41,18 +48,28 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
   return function analyse(text, context, source) {
     const doc = tokenise(text);
     const cues = matchLexicon(doc);
-    addCandidateRefs(doc, index, cues);
+    addCandidateRefs(doc, index, cues, context.regionCode);
+    const negatedActions = applyNegation(cues);
+    const register = context.byCampaign ? undefined : readRegister(doc, cues);
     const kindHints = new Set<ElectionKind>();
     for (const token of doc.tokens) {
       const kind = kindByWord.get(token.norm);
       if (kind) kindHints.add(kind);
     }
     const named = new Set((cues.get(refCategories.named) ?? []).map((cue) => cue.candidate!));
-    const findings = findNumberSymbols(doc, cues, { ...context, kindHints, named });
+    const findings = findNumberSymbols(doc, cues, { ...context, kindHints, named }, negatedActions, register);
     findings.push(...evaluateCueRules(rules.cueRules, cues, rules.sentenceWindow));
     for (const finding of findings) finding.source = source;
+    const reportsOnly = register && hasCue(cues, refCategories.any) && onlyReportsCandidates(cues, register) ? register.reason : undefined;
+    if (register) {
+      for (const finding of findings) {
+        if (!inReportingRegister(finding, register)) continue;
+        finding.weight *= rules.reportingDamping;
+        finding.notes.push(register.reason);
+      }
+    }
     const neutrality = neutralityCue(cues);
-    if (!neutrality) return { doc, cues, findings, neutrality, source };
+    if (!neutrality) return { doc, cues, findings, neutrality, reportsOnly, source };
     // A long article about the rules names many violations; damp each code once, so that many
     // damped mentions cannot add up to a flag.
     const damped = strongestPerCode(findings);
@@ -60,7 +77,7 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
       finding.weight *= rules.neutralityDamping;
       finding.notes.push(`reads as neutrality talk ('${text.slice(neutrality.start, neutrality.end)}')`);
     }
-    return { doc, cues, findings: damped, neutrality, source };
+    return { doc, cues, findings: damped, neutrality, reportsOnly, source };
   };
 }
 

@@ -21,6 +21,7 @@ export interface LexiconData {
   version: string;
   categories: Record<string, CategoryTerms>;
   electionKindHints: Record<string, string[]>;
+  newsSites: { hosts: string[] };
   commonWordAliases: { words: string[] };
 }
 
@@ -28,6 +29,7 @@ export interface NormalisationData {
   version: string;
   leet: Record<string, string>;
   slang: Record<string, string>;
+  /** Read as ballot numbers only after 'nomor' or 'coblos' (see numberWordsAbout). */
   numberWords: Record<string, number>;
   salutes: Record<string, { fingers: number; name: string }>;
 }
@@ -44,6 +46,8 @@ export interface SymbolWeights {
   hashtagNumber: number;
   paddedNumberWithAction: number;
   numberWithContext: number;
+  numberAsReference: number;
+  negatedMarker: number;
   numberAlone: number;
   salutePhrase: number;
   fingersWithContext: number;
@@ -60,6 +64,12 @@ export interface SymbolsData {
   maxBallotNumber: number;
   numberFillers: string[];
   ballotMarkers: string[];
+  /** Markers that name the pair rather than act for it ('paslon', 'nomor urut'): news writes them. */
+  referenceMarkers: string[];
+  /** Markers that make a number word ('telu', 'tilu') a ballot number. */
+  numberWordMarkers: string[];
+  /** Words after which a number is a date, not a ballot number ('02 Maret'). */
+  monthsAfter: string[];
   notSymbolBefore: string[];
   unitsAfter: string[];
   saluteAliases: SaluteAlias[];
@@ -90,6 +100,8 @@ export interface RulesData {
   /** A rule code this strong may be named when the calibrated score, not the rule, flags. */
   modelAssistFloor: number;
   neutralityDamping: number;
+  /** News, reported speech, questions: the writer is not the one who supports. */
+  reportingDamping: number;
   sentenceWindow: number;
   codes: Record<ViolationCode, CodeRule>;
   /** code -> the codes that, when flagged, make listing it redundant ('about' is a comment). */

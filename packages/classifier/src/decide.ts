@@ -71,6 +71,10 @@ function refusesModelOnlyFlag(judgement: Judgement, kind: InputKind): string | u
   if (judgement.exception) return 'the model alone does not overrule the spouse exception';
   if (judgement.modelViews.some((view) => view.neutrality)) return 'the model alone does not overrule neutrality talk';
   const touchesCandidatePost = judgedByTarget.has(kind) && judgement.targetAuthorIsCandidate;
+  const reporting = judgement.modelViews.find((view) => view.reportsOnly);
+  if (!touchesCandidatePost && reporting && !judgement.modelViews.some((view) => view !== reporting && view.cues.has(refCategories.any))) {
+    return `the model alone does not flag a text that only reports on candidates: it ${reporting.reportsOnly}`;
+  }
   const namesCandidate = judgement.modelViews.some((view) => (view.cues.get(refCategories.any)?.length ?? 0) > 0);
   return touchesCandidatePost || namesCandidate ? undefined : 'the model alone flags only a text that refers to a candidate';
 }

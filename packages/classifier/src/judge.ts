@@ -35,7 +35,8 @@ export function createJudge(data: ClassifierData, index: DirectoryIndex, tokenis
     const context: AnalysisContext = { regionCode: input.regionCode, postedOn: input.postedAt?.slice(0, 10) };
     const textIsShared = sharing.has(input.kind) && input.targetText === undefined;
     const own = input.text.trim() === '' ? undefined : analyse(input.text, context, 'text');
-    const target = input.targetText !== undefined ? analyse(input.targetText, context, 'target') : textIsShared ? own : undefined;
+    const targetContext = input.targetAuthorIsCandidate ? { ...context, byCampaign: true } : context;
+    const target = input.targetText !== undefined ? analyse(input.targetText, targetContext, 'target') : textIsShared ? own : undefined;
 
     const findings = textIsShared ? [] : [...(own?.findings ?? [])];
     const exception = own && applySpouseException(findings, own.cues, spouseOf(index, input));

@@ -1,5 +1,6 @@
 import type { LexiconData } from '../data.js';
 import { addPhrase, type PhraseIndex } from '../text/phrases.js';
+import { rootWords } from '../text/root-words.js';
 import type { Tokenise } from '../text/tokenise.js';
 import type { Candidate, CandidateDirectory, Election } from './directory.js';
 
@@ -11,6 +12,14 @@ export interface NameEntry {
   candidate: IndexedCandidate;
   /** An alias that is also an everyday word (AMIN): counts only in capitals or as a hashtag. */
   needsCapitals: boolean;
+  /**
+   * One word naming a regional candidate ('Risma', 'Sudirman'): for an ASN of another region it
+   * is a reference only as a campaign brand (in capitals, 'RIDO', or a hashtag); there a
+   * street or a namesake is likelier. For an ASN of that region, or of no known region, it is.
+   */
+  regionalWord: boolean;
+  /** A regional one-word name that is also a root word ('Alam', 'Surya'): written as a name only. */
+  needsInitialCapital: boolean;
 }
 
 /** The directory compiled for matching: names as token phrases, hashtags, handles, numbers. */
@@ -43,8 +52,10 @@ export function indexDirectory(directory: CandidateDirectory, tokenise: Tokenise
     if (c.id !== undefined) index.byId.set(c.id, candidate);
     for (const name of new Set([c.label, ...c.names, ...c.aliases])) {
       const norms = tokenise(name).tokens.map((t) => t.norm);
-      const needsCapitals = norms.length === 1 && commonWords.has(norms[0]!);
-      addPhrase(index.names, norms, { candidate, needsCapitals });
+      const oneWord = norms.length === 1;
+      const needsCapitals = oneWord && commonWords.has(norms[0]!);
+      const regionalWord = oneWord && election.regionCode !== null;
+      addPhrase(index.names, norms, { candidate, needsCapitals, regionalWord, needsInitialCapital: regionalWord && rootWords.has(norms[0]!) });
     }
     for (const tag of c.hashtags) index.hashtags.set(tag.toLowerCase(), candidate);
     for (const account of c.accounts ?? []) index.accounts.set(handleOf(account), candidate);

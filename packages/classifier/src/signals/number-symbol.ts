@@ -5,6 +5,7 @@ import type { Doc, Token } from '../text/tokenise.js';
 import { addRef } from './candidate-refs.js';
 import { cueFromTokens, hasCue, refCategories, type Cues } from './cues.js';
 import type { Finding } from './finding.js';
+import { inReportingSentence, type ReportingRegister } from './register.js';
 
 /** A number or finger salute that may stand for a ballot number, before resolution. */
 interface SymbolSighting {
@@ -15,9 +16,12 @@ interface SymbolSighting {
   /** Shown to the reviewer: '02', 'salam 2 jari', '✌ (2 jari)'. */
   symbol: string;
   emoji: boolean;
+  /** News naming the pair by its number: a reference for the other rules, weak as a symbol. */
+  reference: boolean;
+  note?: string;
 }
 
-export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext) => Finding[];
+export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext, negatedActions: ReadonlySet<number>, register: ReportingRegister | undefined) => Finding[];
 
 /**
  * Ballot numbers in context ('coblos no 2', 'nomor urut 2', '01 menang', '#02', 'salam dua
@@ -25,12 +29,17 @@ export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext) 
  * that count things ('juara 2', 'lantai 2', '2 hari lagi', dates, prices) are not symbols; a
  * bare ✌️ is an everyday pose and stays below the flag threshold. Resolved numbers also become
  * candidate references for the other rules ('ayo coblos 02' is mobilisation for that pair).
+ * News names pairs by number ('Capres nomor urut 3 hadiri dialog'): in a reporting sentence, a
+ * number marked only by nouns is a reference to the pair, not a salute. A negated marker ('jangan coblos 02') is against the pair, not for it.
+ * Number words count after 'nomor' or 'coblos' ('coblos nomer telu').
  */
 export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: NormalisationData, index: DirectoryIndex, flagThreshold: number): FindNumberSymbols {
   const fillers = new Set(symbols.numberFillers);
   const markers = new Set(symbols.ballotMarkers);
   const notBefore = new Set(symbols.notSymbolBefore);
-  const unitsAfter = new Set(symbols.unitsAfter);
+  const unitsAfter = new Set([...symbols.unitsAfter, ...symbols.monthsAfter]);
+  const referenceMarkers = new Set(symbols.referenceMarkers);
+  const numberWordMarkers = new Set(symbols.numberWordMarkers);
   const numberWords = new Map(Object.entries(normalisation.numberWords));
   const weights = symbols.weights;
 
@@ -41,9 +50,9 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
   };
 
   const isAction = (cues: Cues, at: number): boolean =>
-    ['campaignAction', 'cheer'].some((category) => cues.get(category)?.some((cue) => Math.abs(cue.at - at) <= 2 && cue.at !== at));
+    ['campaignAction', 'cheer', 'insistence'].some((category) => cues.get(category)?.some((cue) => Math.abs(cue.at - at) <= 2 && cue.at !== at));
 
-  function sightings(doc: Doc, cues: Cues): SymbolSighting[] {
+  function sightings(doc: Doc, cues: Cues, negatedActions: ReadonlySet<number>, register: ReportingRegister | undefined): SymbolSighting[] {
     const { tokens } = doc;
     // 'pilih' and cheers are everyday words in reviews ('pilih menu', 'mantap, nomor 1'): only
     // words that belong to elections make a bare number or salute look like a ballot number.
@@ -55,7 +64,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
       const next = tokens[i + 1];
       if (token.kind === 'salute') {
         if (prev?.norm === token.norm) continue; // '✌️✌️✌️' is one salute
-        found.push({ fingers: token.value, first: i, last: i, weight: context ? weights.emojiWithContext : weights.emojiAlone, symbol: `${token.norm} (${token.value} jari)`, emoji: true });
+        found.push({ fingers: token.value, first: i, last: i, weight: context ? weights.emojiWithContext : weights.emojiAlone, symbol: `${token.norm} (${token.value} jari)`, emoji: true, reference: false });
         continue;
       }
       if (token.norm === symbols.fingerWord) {
@@ -63,13 +72,16 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         if (fingers < 1) continue;
         const salute = tokens[i - 2]?.norm === symbols.saluteLead;
         const weight = salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
-        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false });
+        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false });
         continue;
       }
-      if (token.kind !== 'number' || token.value < 1 || token.value > symbols.maxBallotNumber) continue;
+      const value = token.kind === 'number' ? token.value : token.kind === 'word' ? (numberWords.get(token.norm) ?? -1) : -1;
+      if (value < 1 || value > symbols.maxBallotNumber) continue;
       if (next?.norm === symbols.fingerWord) continue; // read as a salute above
       if ((next && unitsAfter.has(next.norm)) || (prev && notBefore.has(prev.norm))) continue;
-      const symbol = String(token.value).padStart(2, '0');
+      if (token.kind === 'word' && !(prev && numberWordMarkers.has(prev.norm))) continue;
+      const symbol = String(value).padStart(2, '0');
+      const sighting = { fingers: value, first: i, last: i, symbol, emoji: false, reference: false };
       let first = i;
       while (first > 0 && fillers.has(tokens[first - 1]!.norm) && i - first < 2) first--;
       const marker = tokens[first - 1];
@@ -77,27 +89,38 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         // Show the whole marker run to the reviewer: 'coblos nomor urut 2', not 'urut 2'.
         let from = first - 1;
         while (from > 0 && i - from < 4 && (fillers.has(tokens[from - 1]!.norm) || markers.has(tokens[from - 1]!.norm))) from--;
-        found.push({ fingers: token.value, first: from, last: i, weight: weights.markedNumber, symbol, emoji: false });
+        const run = tokens.slice(from, first).filter((t) => markers.has(t.norm));
+        if (tokens.slice(from, first).some((_, k) => negatedActions.has(from + k))) {
+          found.push({ ...sighting, first: from, weight: weights.negatedMarker, note: 'negated: against the pair, not for it' });
+        } else if (register && run.every((t) => referenceMarkers.has(t.norm)) && !isAction(cues, i) && inReportingSentence(register, token.sentence)) {
+          found.push({ ...sighting, first: from, weight: weights.numberAsReference, reference: true, note: 'reads as news naming the pair by its number, not as a salute' });
+        } else {
+          found.push({ ...sighting, first: from, weight: weights.markedNumber });
+        }
+      } else if (token.kind === 'word') {
+        if (value === 1) continue; // 'keselamatan nomor satu': the best, not a ballot number
+        found.push({ ...sighting, first, weight: context ? weights.numberWithContext : weights.numberAlone });
       } else if (token.hashtag) {
-        found.push({ fingers: token.value, first: i, last: i, weight: token.padded || context ? weights.hashtagNumber : weights.numberAlone, symbol: `#${symbol}`, emoji: false });
+        found.push({ ...sighting, weight: token.padded || context ? weights.hashtagNumber : weights.numberAlone, symbol: `#${symbol}` });
       } else if (token.padded && isAction(cues, i)) {
-        found.push({ fingers: token.value, first: i, last: i, weight: weights.paddedNumberWithAction, symbol, emoji: false });
+        found.push({ ...sighting, weight: weights.paddedNumberWithAction });
       } else if (token.padded || first < i) {
-        found.push({ fingers: token.value, first, last: i, weight: context ? weights.numberWithContext : weights.numberAlone, symbol, emoji: false });
+        found.push({ ...sighting, first, weight: context ? weights.numberWithContext : weights.numberAlone });
       }
     }
     return found;
   }
 
-  return function findNumberSymbols(doc, cues, context) {
+  return function findNumberSymbols(doc, cues, context, negatedActions, register) {
     const findings: Finding[] = [];
-    for (const sighting of sightings(doc, cues)) {
+    for (const sighting of withoutRepeatedWeakSightings(sightings(doc, cues, negatedActions, register), flagThreshold)) {
       const alias = symbols.saluteAliases.find((a) => a.fingers === sighting.fingers);
       const numbers = alias ? alias.ballotNumbers : [sighting.fingers];
       const resolveIn: ResolveContext = alias ? { ...context, electionCode: alias.electionCode } : context;
       const resolutions = numbers.map((n) => resolveBallotNumber(index, n, resolveIn)).filter((r) => r !== null);
       const finding: Finding = { code: 'number_symbol', weight: sighting.weight, cues: [cueFromTokens('symbol', doc.tokens, sighting.first, sighting.last)], source: 'text', symbol: sighting.symbol, notes: [] };
       if (alias) finding.notes.push(alias.note);
+      if (sighting.note) finding.notes.push(sighting.note);
       const [resolved, ...others] = resolutions;
       if (!resolved) {
         finding.weight *= weights.unresolvedFactor;
@@ -111,7 +134,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         }
         if (others.length > 0) finding.notes.push(`points to ${resolutions.map((r) => describe(r.candidate)).join(' and ')}`);
         if (resolved.alternatives.length > 0) finding.notes.push(`may also mean ${resolved.alternatives.map(describe).join('; ')}`);
-        if (sighting.weight >= flagThreshold) {
+        if (sighting.weight >= flagThreshold || sighting.reference) {
           for (const r of resolutions) addRef(cues, cueFromTokens(refCategories.number, doc.tokens, sighting.first, sighting.last), r.candidate);
         }
       }
@@ -119,6 +142,20 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
     }
     return findings;
   };
+}
+
+/**
+ * '✌️ … berpose dua jari' shows one gesture twice: weak sightings of the same number are one
+ * piece of evidence, the strongest, so that a V sign alone never adds up to a flag.
+ */
+function withoutRepeatedWeakSightings(found: SymbolSighting[], flagThreshold: number): SymbolSighting[] {
+  const strongestWeak = new Map<number, SymbolSighting>();
+  for (const s of found) {
+    if (s.weight >= flagThreshold) continue;
+    const best = strongestWeak.get(s.fingers);
+    if (!best || s.weight > best.weight) strongestWeak.set(s.fingers, s);
+  }
+  return found.filter((s) => s.weight >= flagThreshold || strongestWeak.get(s.fingers) === s);
 }
 
 function describe(c: IndexedCandidate): string {

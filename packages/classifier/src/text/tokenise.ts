@@ -55,16 +55,27 @@ export interface Doc {
   tokens: Token[];
   hashtags: Hashtag[];
   mentions: Mention[];
+  /** Lower-case host of every link ('kompas.com'): where a post points tells news from a salute. */
+  linkHosts: string[];
+  /** Sentences that end with '?'. */
+  questions: number[];
 }
 
 export type Tokenise = (text: string) => Doc;
 
-// One pass over the folded text. Groups: 1 url, 2 mention, 3 hashtag body, 4 compound number
-// (dates, prices, scores: never ballot numbers), 5 word (letters stop before a compound number:
-// 'Rp10.000'), 6 pictograph, 7 sentence end.
+// One pass over the folded text. Groups: 1 url, 2 mention (not inside a word: 'm@ntap' is
+// leet), 3 hashtag body, 4 compound number (dates, prices, scores: never ballot numbers),
+// 5 letters spelled one by one to dodge keyword filters ('d u k u n g', 'm.e.n.a.n.g', 'c-o-b-l-o-s'),
+// 6 word (letters stop before a compound number: 'Rp10.000'; '@' and '$' inside a word are leet),
+// 7 pictograph, 8 sentence end.
 const scanner =
-  /(https?:\/\/\S+|www\.\S+)|(@[\p{L}\p{N}_.@-]*[\p{L}\p{N}_])|#([\p{L}\p{M}\p{N}_]+)|(\d+(?:[.,:/-]\d+)+)|([\p{L}\p{M}]+(?=\d+[.,:/-]\d)|[\p{L}\p{M}\p{N}]+)|(\p{Extended_Pictographic})|([!?\n]+|\.(?=\s+\p{Lu}))/gu;
+  /(https?:\/\/\S+|www\.\S+)|((?<![\p{L}\p{N}])@[\p{L}\p{N}_.@-]*[\p{L}\p{N}_])|#([\p{L}\p{M}\p{N}_]+)|(\d+(?:[.,:/-]\d+)+)|((?:[\p{L}\d][ .\-_*·]){2,}[\p{L}\d](?![\p{L}\p{M}\p{N}]))|([\p{L}\p{M}]+(?=\d+[.,:/-]\d)|[\p{L}\p{M}\p{N}]+(?:[@$][\p{L}\p{M}\p{N}]+)*)|(\p{Extended_Pictographic})|([!?\n]+|\.(?=\s+\p{Lu}))/gu;
 const hashtagPart = /\p{Lu}+(?![\p{Ll}\p{M}])|\p{Lu}?[\p{Ll}\p{M}]+|\d+/gu;
+const spelledChar = /[\p{L}\d]/gu;
+const letter = /^\p{L}/u;
+// Fewer spelled letters than this are initials or list labels ('S.H.', 'a b'), not a hidden word.
+const minSpelledLetters = 3;
+const linkHost = /^(?:https?:\/\/)?(?:www\.)?([^/?#:\s]+)/i;
 
 export function createTokeniser(data: NormalisationData): Tokenise {
   const readWord = createWordReader(data);
@@ -76,14 +87,17 @@ export function createTokeniser(data: NormalisationData): Tokenise {
 // classifier's time in the profile.
 function scan(original: string, readWord: ReadWord, salutes: ReadonlyMap<string, number>): Doc {
   const folded = fold(original);
-  const doc: Doc = { original, tokens: [], hashtags: [], mentions: [] };
+  const doc: Doc = { original, tokens: [], hashtags: [], mentions: [], linkHosts: [], questions: [] };
   const { tokens, hashtags, mentions } = doc;
   let sentence = 0;
   scanner.lastIndex = 0;
   for (let m = scanner.exec(folded.text); m !== null; m = scanner.exec(folded.text)) {
     const at = m.index;
-    if (m[1] !== undefined) continue; // URLs are masked: their words are not the ASN's
-    if (m[2] !== undefined) {
+    if (m[1] !== undefined) {
+      // URLs are masked: their words are not the ASN's; only where they point is kept.
+      const host = linkHost.exec(m[1])?.[1];
+      if (host) doc.linkHosts.push(host.toLowerCase());
+    } else if (m[2] !== undefined) {
       const handle = m[2].slice(1).split('@')[0]!.toLowerCase();
       mentions.push({ handle, start: originalStart(folded, at), end: originalEnd(folded, at + m[2].length), sentence, at: tokens.length });
     } else if (m[3] !== undefined) {
@@ -96,11 +110,14 @@ function scan(original: string, readWord: ReadWord, salutes: ReadonlyMap<string,
     } else if (m[4] !== undefined) {
       pushSymbol(tokens, folded, 'number', m[4], at, sentence, -1);
     } else if (m[5] !== undefined) {
-      pushWord(tokens, folded, readWord(m[5]), at, sentence, false);
+      pushSpelled(tokens, folded, readWord, m[5], at, sentence);
     } else if (m[6] !== undefined) {
-      const fingers = salutes.get(m[6]);
-      pushSymbol(tokens, folded, fingers === undefined ? 'emoji' : 'salute', m[6], at, sentence, fingers ?? -1);
+      pushWord(tokens, folded, readWord(m[6]), at, sentence, false);
+    } else if (m[7] !== undefined) {
+      const fingers = salutes.get(m[7]);
+      pushSymbol(tokens, folded, fingers === undefined ? 'emoji' : 'salute', m[7], at, sentence, fingers ?? -1);
     } else {
+      if (m[8]!.includes('?')) doc.questions.push(sentence);
       sentence++;
     }
   }
@@ -113,6 +130,26 @@ function pushWord(tokens: Token[], folded: FoldedText, pieces: readonly WordPiec
     const start = originalStart(folded, at + p.from);
     const end = originalEnd(folded, at + p.to);
     tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag, upper: p.upper });
+  }
+}
+
+/**
+ * 'd u k u n g' is read as the word 'dukung', its span the whole spelled run; too few letters
+ * ('1 2 3', 'a b 2') stay separate tokens, as they would be without the run.
+ */
+function pushSpelled(tokens: Token[], folded: FoldedText, readWord: ReadWord, run: string, at: number, sentence: number): void {
+  const chars = [...run.matchAll(spelledChar)];
+  if (chars.filter((c) => letter.test(c[0])).length < minSpelledLetters) {
+    for (const c of chars) pushWord(tokens, folded, readWord(c[0]), at + c.index, sentence, false);
+    return;
+  }
+  // Where each UTF-16 unit of the joined word sits in the run.
+  const unitAt: number[] = [];
+  for (const c of chars) for (let k = 0; k < c[0].length; k++) unitAt.push(c.index + k);
+  for (const p of readWord(chars.map((c) => c[0]).join(''))) {
+    const start = originalStart(folded, at + unitAt[p.from]!);
+    const end = originalEnd(folded, at + unitAt[p.to - 1]! + 1);
+    tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag: false, upper: p.upper });
   }
 }
 

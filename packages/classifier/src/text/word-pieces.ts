@@ -19,7 +19,9 @@ export type ReadWord = (raw: string) => readonly WordPiece[];
 const lettersThenDigits = /^(\p{L}+)(\d+)$/u;
 const digitsThenLetters = /^(\d+)(\p{L}+)$/u;
 const digitsOnly = /^\d+$/;
-const anyDigit = /\d/;
+// Digits, '@' and '$' inside a word are leet ('c0bl0s', 'm@ntap', 'pa$lon').
+const leetChar = /[\d@$]/;
+const leetChars = /[\d@$]/g;
 const repeatedLetters = /(\p{L})\1{2,}/gu;
 const hasLetters = /\p{L}.*\p{L}/u;
 
@@ -34,7 +36,7 @@ const maxCached = 100_000;
 export function createWordReader(data: NormalisationData): ReadWord {
   const slang = new Map(Object.entries(data.slang).map(([from, to]) => [from, to.split(' ')]));
   const leet = new Map(Object.entries(data.leet));
-  const readLeet = (word: string): string => word.replace(/\d/g, (d) => leet.get(d) ?? d);
+  const readLeet = (word: string): string => word.replace(leetChars, (d) => leet.get(d) ?? d);
 
   function letters(raw: string, from: number): WordPiece[] {
     const upper = hasLetters.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
@@ -44,7 +46,7 @@ export function createWordReader(data: NormalisationData): ReadWord {
 
   function read(raw: string): WordPiece[] {
     if (digitsOnly.test(raw)) return [numberPiece(raw, 0)];
-    if (!anyDigit.test(raw)) return letters(raw, 0);
+    if (!leetChar.test(raw)) return letters(raw, 0);
     const letterFirst = lettersThenDigits.exec(raw);
     if (letterFirst) return [...letters(letterFirst[1]!, 0), numberPiece(letterFirst[2]!, letterFirst[1]!.length)];
     const digitFirst = digitsThenLetters.exec(raw);

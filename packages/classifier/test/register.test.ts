@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { classify, evidenceOf } from './fixtures.js';
+
+const pilpres = { regionCode: '31', postedAt: '2024-01-10T10:00:00+07:00' };
+
+describe('news, reported speech and questions name candidates without taking a side', () => {
+  it.each([
+    ['a headline naming a pair by its ballot number', 'Capres nomor urut 3 hadiri dialog di Unair'],
+    ['a headline with the number before a name', 'Paslon nomor urut 2 Prabowo-Gibran kunjungi pasar Senen'],
+    ['a declaration reported in the third person', 'Tokoh adat deklarasikan dukungan untuk paslon Prabowo-Gibran'],
+    ['reported speech', 'Menurut Ketua KPU, paslon nomor urut 2 unggul di survei terbaru'],
+    ['a neutral question', 'Visi paslon mana yang lebih masuk akal menurut kalian? Anies, Prabowo atau Ganjar?'],
+    ['a link to a news site', 'Ganjar menang debat semalam versi pengamat https://nasional.kompas.com/read/2024/01/08/debat'],
+    ['a dateline', 'SURABAYA - Pasangan Anies-Muhaimin menggelar kampanye akbar di Tambaksari (20/1/2024).'],
+  ])('%s is not flagged', (_, text) => {
+    const result = classify(text, pilpres);
+    expect(result.flagged, JSON.stringify(result)).toBe(false);
+  });
+
+  it('says why a news number is weak: it names the pair, it is not a salute', () => {
+    const [symbol] = evidenceOf(classify('Capres nomor urut 3 hadiri dialog di Unair', pilpres), 'number_symbol');
+    expect(symbol?.candidate?.label).toBe('Ganjar–Mahfud');
+    expect(symbol?.note).toMatch(/news naming the pair by its number/);
+    expect(symbol?.weight).toBeLessThan(0.5);
+  });
+
+  it('damps, never hides: the writer\'s own appeal after the news is still partisan', () => {
+    expect(classify('Berita bagus! Ayo coblos 02', pilpres).codes).toEqual(expect.arrayContaining(['number_symbol', 'mobilization']));
+    expect(classify('Prabowo unggul di survei https://www.detik.com/pemilu/123 . Ayo coblos 02, satu putaran!', pilpres).flagged).toBe(true);
+  });
+
+  it('reads "menurut saya" and "saya sampaikan" as the writer\'s own voice', () => {
+    expect(classify('Menurut saya, coblos nomor 2 paling tepat', pilpres).codes).toContain('number_symbol');
+    expect(classify('sy sampaikan ke warga: tgl 14 Februari pilih nomor 2!', pilpres).codes).toContain('number_symbol');
+  });
+
+  it('still flags a plain salute: a noun marker without news around it', () => {
+    expect(classify('Paslon 02 mantap, lanjutkan!', pilpres).codes).toContain('number_symbol');
+  });
+});
+
+describe('negation scope', () => {
+  it.each(['aku ogah nyoblos Anies', 'Saya tidak akan pilih Prabowo', 'emoh dukung Ganjar', 'jangan coblos 02'])('"%s" is not support', (text) => {
+    expect(classify(text, pilpres).flagged).toBe(false);
+  });
+
+  it.each(['Jangan lupa coblos 02 ya', 'Gak usah ragu pilih Ganjar-Mahfud', 'jangan sampai tidak coblos Anies'])('a lifted negation "%s" is still support', (text) => {
+    expect(classify(text, pilpres).flagged).toBe(true);
+  });
+});
