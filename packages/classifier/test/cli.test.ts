@@ -39,6 +39,23 @@ describe('classify CLI', () => {
     expect(status).toBe(1);
   });
 
+  it('reads "region" as a code or a name against the national 2024 candidate data, and refuses an unknown region', () => {
+    const { stdout, stderr, status } = run([
+      JSON.stringify({ id: 'by-name', text: 'Dukung Khofifah-Emil, Jatim makin maju!', region: 'Jawa Timur', posted_at: '2024-10-10T09:00:00+07:00' }),
+      JSON.stringify({ id: 'by-code', text: 'Ayo coblos WALI!', region: '3573', posted_at: '2024-11-01T09:00:00+07:00' }),
+      JSON.stringify({ id: 'typo', text: 'Ayo coblos WALI!', region: 'Kota Malangg' }),
+      JSON.stringify({ id: 'ambiguous', text: 'Ayo coblos WALI!', region: 'Malang' }),
+    ]);
+    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.id, r.flagged, r.evidence[0]?.candidate?.electionCode])).toEqual([
+      ['by-name', true, 'pilgub-jatim-2024'],
+      ['by-code', true, 'pilwalkot-malang-2024'],
+    ]);
+    expect(stderr).toMatch(/^line 3: "region": region 'Kota Malangg' is not a known province, regency or city/m);
+    expect(stderr).toMatch(/^line 4: "region": region 'Malang' is ambiguous: Kabupaten Malang \(35\.07\) or Kota Malang \(35\.73\)/m);
+    expect(status).toBe(1);
+  });
+
   it('exits 0 on clean input and reads another candidate list with --candidates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netra-candidates-'));
     const csv = join(dir, 'candidates.csv');

@@ -55,7 +55,7 @@ describe('the demo world as an independent measurement set', () => {
   });
 
   it('is classified with high recall and few false flags (figures in docs/classifier.md)', () => {
-    const { report } = runEval(records.map((r) => parseLabelledLine(JSON.stringify(r))), defaultCandidatesCsv);
+    const { report } = runEval(records.map((r) => parseLabelledLine(JSON.stringify(r))), [defaultCandidatesCsv]);
     expect(report.flagging.recall).toBeGreaterThan(0.85);
     expect(report.falseFlagRate).toBeLessThan(0.03);
   });

@@ -1,6 +1,40 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Candidate, CandidateDirectory, Election, ElectionKind } from '../directory/directory.js';
+
+const nationalDir = fileURLToPath(new URL('../../../../data/elections/2024/', import.meta.url));
+
+/**
+ * The 2024 elections nationwide (data/elections/2024, provenance in its SOURCES.md): Pilpres,
+ * the Pemilu parties, and the Pilkada pairs of every province and of the regencies and cities
+ * compiled so far (coverage*.csv, which are not candidate files, say which).
+ */
+export function nationalCandidateFiles(): string[] {
+  return readdirSync(nationalDir)
+    .filter((file) => file.endsWith('.csv') && !file.startsWith('coverage'))
+    .sort()
+    .map((file) => join(nationalDir, file));
+}
+
+/** Several candidate files as one directory; an election named by two files must agree. */
+export function loadCandidateFiles(paths: readonly string[]): CandidateDirectory {
+  const elections = new Map<string, { election: Election; path: string }>();
+  const candidates: Candidate[] = [];
+  for (const path of paths) {
+    const directory = loadCandidatesCsv(path);
+    for (const election of directory.elections) {
+      const seen = elections.get(election.code);
+      if (!seen) elections.set(election.code, { election, path });
+      else if (JSON.stringify(seen.election) !== JSON.stringify(election)) {
+        throw new Error(`${path}: election ${election.code} differs from its definition in ${seen.path}`);
+      }
+    }
+    candidates.push(...directory.candidates);
+  }
+  return { elections: [...elections.values()].map((e) => e.election), candidates };
+}
 
 /**
  * Reads a candidates CSV (format in data/README.md: one row per pair or party, several values

@@ -1,23 +1,29 @@
 import { createReadStream } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createClassifier } from '../classifier.js';
-import { loadCandidatesCsv } from './candidates-csv.js';
+import { loadCandidateFiles, nationalCandidateFiles } from './candidates-csv.js';
 import { parseInputLine } from './input-line.js';
+import { loadRegionDirectory } from './regions-csv.js';
 
 /**
- * npm run -s classify -- FILE.jsonl [--candidates FILE.csv]
+ * npm run -s classify -- FILE.jsonl [--candidates FILE.csv ...]
  * One JSON object in per line, one result line out per input (shared/DESIGN.md). A malformed
- * line is reported on stderr with its line number; the rest is still classified and the exit
- * code is 1 at the end. FILE '-' (or none) reads stdin.
+ * line, or a "region" that is neither a Kemendagri code nor a region's name, is reported on
+ * stderr with its line number; the rest is still classified and the exit code is 1 at the end.
+ * FILE '-' (or none) reads stdin. Candidates default to the 2024 elections nationwide
+ * (data/elections/2024); `--candidates data/demo/candidates.csv` gives the demo world's list.
  */
-const defaultCandidates = fileURLToPath(new URL('../../../../data/demo/candidates.csv', import.meta.url));
-
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { candidates: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { candidates: { type: 'string', multiple: true } }, allowPositionals: true });
   const file = positionals[0] ?? '-';
-  const classifier = createClassifier({ directory: loadCandidatesCsv(values.candidates ?? defaultCandidates) });
+  const classifier = createClassifier({ directory: loadCandidateFiles(values.candidates ?? nationalCandidateFiles()) });
+  const regions = loadRegionDirectory();
+  // A reader that closed the pipe ('| head') has what it wanted: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const lines = createInterface({ input: file === '-' ? process.stdin : createReadStream(file), crlfDelay: Infinity });
 
   let lineNumber = 0;
@@ -27,6 +33,11 @@ async function main(): Promise<number> {
     if (line.trim() === '') continue;
     try {
       const input = parseInputLine(line);
+      if (input.regionCode !== undefined && input.regionCode !== null) {
+        const found = regions.lookup(input.regionCode);
+        if ('error' in found) throw new Error(`"region": ${found.error}`);
+        input.regionCode = found.region.code;
+      }
       const { flagged, score, codes, severity, evidence, exception } = classifier.classify(input);
       const out = { id: input.id, flagged, score, codes, severity, evidence, ...(exception ? { exception } : {}) };
       process.stdout.write(`${JSON.stringify(out)}\n`);

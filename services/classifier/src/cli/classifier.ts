@@ -5,6 +5,7 @@ import { connectDb } from '@netra/db';
 import { exportDecisions } from '../export-decisions.js';
 import { demoTruthRecords } from './demo-truth.js';
 import { formatReport, runEval } from './eval.js';
+import { nationalCandidateFiles } from '@netra/classifier/candidates-csv';
 import { corpusFiles, defaultCandidatesCsv } from './paths.js';
 import { readLabelled } from './read-labelled.js';
 import { retrain } from './retrain.js';
@@ -16,15 +17,16 @@ const usage = `usage: npm run -s classifier -- COMMAND
                                                 given labelled files; writes packages/classifier/data/model.json
   export-decisions [--out FILE.jsonl]           reviewers' confirm/dismiss decisions from DATABASE_URL as labelled JSONL
   demo-truth [--out FILE.jsonl]                 the demo world's ground truth as labelled JSONL (for eval only)
-options: --candidates FILE.csv (default data/demo/candidates.csv)`;
+options: --candidates FILE.csv, repeatable (default data/demo/candidates.csv, the list the corpus was
+         labelled against); --candidates national reads the 2024 elections nationwide (data/elections/2024)`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { candidates: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, mistakes: { type: 'boolean' } },
+    options: { candidates: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean' }, mistakes: { type: 'boolean' } },
     allowPositionals: true,
   });
   const [command, ...files] = positionals;
-  const candidates = values.candidates ?? defaultCandidatesCsv;
+  const candidates = (values.candidates ?? [defaultCandidatesCsv]).flatMap((file) => (file === 'national' ? nationalCandidateFiles() : [file]));
   const writeJsonl = (records: readonly Record<string, unknown>[]) => {
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
     if (values.out) writeFileSync(values.out, text);

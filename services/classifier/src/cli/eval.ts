@@ -1,5 +1,5 @@
 import { createClassifier, evaluate, type EvaluationReport, type LabelledExample } from '@netra/classifier';
-import { loadCandidatesCsv } from '@netra/classifier/candidates-csv';
+import { loadCandidateFiles } from '@netra/classifier/candidates-csv';
 
 export interface EvalRun {
   version: string;
@@ -8,8 +8,8 @@ export interface EvalRun {
   mistakes: Array<{ id: string; text: string; expected: string[]; predicted: string[] }>;
 }
 
-export function runEval(examples: readonly LabelledExample[], candidatesCsv: string): EvalRun {
-  const classifier = createClassifier({ directory: loadCandidatesCsv(candidatesCsv) });
+export function runEval(examples: readonly LabelledExample[], candidateFiles: readonly string[]): EvalRun {
+  const classifier = createClassifier({ directory: loadCandidateFiles(candidateFiles) });
   const mistakes: EvalRun['mistakes'] = [];
   const scored = examples.map((example) => {
     const { codes } = classifier.classify(example.input);
