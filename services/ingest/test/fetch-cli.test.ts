@@ -59,6 +59,34 @@ describe('npm run -s fetch', () => {
     expect(stderr).toMatch(/^fetch: PLATFORM_NOT_FOUND: /);
   });
 
+  it('waits out a 429 as Retry-After asks, and says so', async () => {
+    sim.faults.add({ path: '^/api/v1/accounts/lookup', status: 429, headers: { 'retry-after': '1' }, body: { error: 'Too many requests' } });
+    const { code, stdout, stderr } = await fetchCli(['--platform', 'mastodon', '--base-url', sim.url, '--account', 'budi']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/^fetch: looking up budi: rate limited; waiting 1 s as the platform asks, then trying again$/m);
+    expect(lines(stdout).length).toBeGreaterThan(0);
+  });
+
+  it('tries a 5xx again a few times, then gives up with the platform\'s reason', async () => {
+    sim.faults.add({ path: '^/api/v1/accounts/lookup', status: 503, times: 2 });
+    const recovered = await fetchCli(['--platform', 'mastodon', '--base-url', sim.url, '--account', 'budi']);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(recovered.stderr).toMatch(/try 2 of 4 in 1 s/);
+    expect(recovered.stderr).toMatch(/try 3 of 4 in 2 s/);
+
+    sim.faults.add({ path: '^/api/v1/accounts/lookup', status: 503, times: 4 });
+    const failed = await fetchCli(['--platform', 'mastodon', '--base-url', sim.url, '--account', 'budi']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n').at(-1)).toMatch(/^fetch: PLATFORM_UNAVAILABLE: /);
+  }, 60_000);
+
+  it('refuses a wait longer than --max-wait instead of hanging', async () => {
+    sim.faults.add({ path: '^/api/v1/accounts/lookup', status: 429, headers: { 'retry-after': '3600' } });
+    const { code, stderr } = await fetchCli(['--platform', 'mastodon', '--base-url', sim.url, '--account', 'budi', '--max-wait', '5']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^fetch: PLATFORM_RATE_LIMITED: .*the platform asks to wait 3600 s, more than --max-wait 5 s$/m);
+  });
+
   it('refuses bad arguments, naming what is wrong', async () => {
     const { code, stderr } = await fetchCli(['--platform', 'friendster', '--base-url', sim.url, '--account', 'budi']);
     expect(code).toBe(2);
