@@ -5,8 +5,8 @@ import { parseInputLine } from './input-line.js';
 const codes = new Set<string>(violationCodes);
 
 /**
- * A classifier input line (input-line.ts) plus "expected_codes" ([] or absent = neutral) and an
- * optional "source". Throws an Error saying what is wrong.
+ * A classifier input line (input-line.ts) plus "expected_codes" ([] or absent = neutral), an
+ * optional "source" and an optional "register" ('headline', 'evasive'...). Throws an Error saying what is wrong.
  */
 export function parseLabelledLine(line: string): LabelledExample {
   const input = parseInputLine(line);
@@ -17,5 +17,7 @@ export function parseLabelledLine(line: string): LabelledExample {
   }
   const source = record['source'];
   const { id, ...rest } = input;
-  return { id, input: { ...rest, id }, expectedCodes: expected as ViolationCode[], source: typeof source === 'string' ? source : 'unknown' };
+  const example: LabelledExample = { id, input: { ...rest, id }, expectedCodes: expected as ViolationCode[], source: typeof source === 'string' ? source : 'unknown' };
+  if (typeof record['register'] === 'string') example.register = record['register'];
+  return example;
 }

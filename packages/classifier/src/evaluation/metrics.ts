@@ -4,6 +4,21 @@ import { violationCodes } from '@netra/core';
 export interface Scored {
   expected: readonly ViolationCode[];
   predicted: readonly ViolationCode[];
+  /** How the line is written ('headline', 'question', 'evasive'...), when the corpus says. */
+  register?: string;
+}
+
+/** Per register: what a reviewer would see of its partisan lines, and how many neutral ones are flagged. */
+export interface RegisterFigures {
+  lines: number;
+  partisanLines: number;
+  /** Partisan lines flagged with at least one of their expected codes. */
+  recallWithRightCode: number;
+  /** Partisan lines flagged at all. */
+  recallFlagged: number;
+  neutralLines: number;
+  falseFlags: number;
+  falseFlagRate: number;
 }
 
 export interface CodeFigures {
@@ -28,6 +43,8 @@ export interface EvaluationReport {
   /** Share of lines with no expected code that were flagged anyway. */
   falseFlagRate: number;
   falseFlags: number;
+  /** Present when lines carry a register. */
+  perRegister?: Record<string, RegisterFigures>;
 }
 
 /** Precision, recall and F1 per code and overall, and the false-flag rate on neutral lines. */
@@ -63,7 +80,7 @@ export function evaluate(lines: readonly Scored[]): EvaluationReport {
     total.fn += count.fn;
     if (count.tp + count.fp + count.fn > 0) perCode[code] = figures(count);
   }
-  return {
+  const report: EvaluationReport = {
     lines: lines.length,
     partisanLines: lines.length - neutralLines,
     neutralLines,
@@ -73,6 +90,32 @@ export function evaluate(lines: readonly Scored[]): EvaluationReport {
     falseFlagRate: ratio(falseFlags, neutralLines),
     falseFlags,
   };
+  if (lines.some((line) => line.register !== undefined)) report.perRegister = byRegister(lines);
+  return report;
+}
+
+function byRegister(lines: readonly Scored[]): Record<string, RegisterFigures> {
+  const groups = new Map<string, Scored[]>();
+  for (const line of lines) {
+    const key = line.register ?? '(none)';
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  const result: Record<string, RegisterFigures> = {};
+  for (const [register, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const partisan = group.filter((l) => l.expected.length > 0);
+    const neutral = group.length - partisan.length;
+    const falseFlags = group.filter((l) => l.expected.length === 0 && l.predicted.length > 0).length;
+    result[register] = {
+      lines: group.length,
+      partisanLines: partisan.length,
+      recallWithRightCode: ratio(partisan.filter((l) => l.predicted.some((c) => l.expected.includes(c))).length, partisan.length),
+      recallFlagged: ratio(partisan.filter((l) => l.predicted.length > 0).length, partisan.length),
+      neutralLines: neutral,
+      falseFlags,
+      falseFlagRate: ratio(falseFlags, neutral),
+    };
+  }
+  return result;
 }
 
 function figures({ tp, fp, fn }: { tp: number; fp: number; fn: number }): CodeFigures {

@@ -8,4 +8,6 @@ export interface LabelledExample {
   expectedCodes: ViolationCode[];
   /** Where the line comes from ('handwritten', 'nusax-senti-id', 'review'): provenance per line. */
   source: string;
+  /** How the line is written ('headline', 'question', 'evasive'...), for figures per register. */
+  register?: string;
 }
