@@ -1,0 +1,3 @@
+export { defaultImageLimits, inspectImage, UnacceptableImage, type ImageFacts, type ImageLimits } from './image.js';
+export { defaultOcrOptions, readImageText, type OcrOptions } from './ocr.js';
+export { hammingDistance, perceptualHash } from './phash.js';
