@@ -8,6 +8,7 @@ import { connectRedis } from '@netra/queue';
 import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
 import { benchIngestClassified } from './ingest-classified.js';
+import { benchMediaOcr } from './media-ocr.js';
 import { nusaxTexts } from './nusax.js';
 import { benchRegistryImport } from './registry-import.js';
 import { benchReviewQueue } from './review-queue.js';
@@ -35,7 +36,7 @@ runMain(async () => {
       'queue-items': { type: 'string', default: '100000' },
       // National scale for the registry: --registry-rows 1000000
       'registry-rows': { type: 'string', default: '200000' },
-      // Only these sections (comma-separated: classifier,store_posts,schedule_round,ingest,statistics,review_queue,registry_import).
+      // Only these sections (comma-separated: classifier,media_ocr,store_posts,schedule_round,ingest,statistics,review_queue,registry_import).
       only: { type: 'string' },
     },
   });
@@ -47,6 +48,7 @@ runMain(async () => {
   };
 
   if (wanted('classifier')) report.classifier = benchClassifier(texts, Number(values['classify-posts']));
+  if (wanted('media_ocr')) report.media_ocr = await benchMediaOcr();
 
   const bench = await freshBenchDatabase();
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -11,7 +11,7 @@ import { neutralityCue } from './signals/neutrality.js';
 import { createNumberSymbolFinder } from './signals/number-symbol.js';
 import { createRegisterReader, inReportingRegister, onlyReportsCandidates } from './signals/register.js';
 import type { Doc, Tokenise } from './text/tokenise.js';
-import type { EvidenceSource } from './types.js';
+import type { TextRef } from './types.js';
 
 export interface AnalysisContext {
   regionCode: string | null | undefined;
@@ -29,10 +29,10 @@ export interface Analysis {
   /** Set when the text only reports on candidates (news, reported speech, questions). */
   reportsOnly: string | undefined;
   /** Which input text this is, for evidence spans. */
-  source: EvidenceSource;
+  source: TextRef;
 }
 
-export type Analyse = (text: string, context: AnalysisContext, source: EvidenceSource) => Analysis;
+export type Analyse = (text: string, context: AnalysisContext, source: TextRef) => Analysis;
 
 /** normalise -> tokenise/stem -> cues -> candidate references -> negation -> symbols -> rules -> damping (register, neutrality). */
 export function createAnalyser(data: ClassifierData, index: DirectoryIndex, tokenise: Tokenise): Analyse {

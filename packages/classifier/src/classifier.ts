@@ -9,7 +9,8 @@ import { modelEvidence, modelSummary } from './model/model-evidence.js';
 import { createModelScorer } from './model/score-model.js';
 import { verdict } from './score.js';
 import { createTokeniser } from './text/tokenise.js';
-import type { ClassificationResult, Classifier, ClassifierInput, EvidenceSource } from './types.js';
+import type { TextsByRef } from './evidence.js';
+import type { ClassificationResult, Classifier, ClassifierInput } from './types.js';
 import { classifierVersion } from './version.js';
 
 export interface ClassifierOptions {
@@ -33,7 +34,8 @@ export function createClassifier(options: ClassifierOptions): Classifier {
 
   function classify(input: ClassifierInput): ClassificationResult {
     const judgement = judge(input);
-    const texts: Record<EvidenceSource, string> = { text: input.text, target: input.targetText ?? '' };
+    const texts: TextsByRef = { text: input.text, target: input.targetText ?? '' };
+    input.mediaTexts?.forEach((words, i) => (texts[`media:${i}`] = words));
     let decision: Decision = { flagged: false, ...verdict(judgement.findings, data.rules) };
     decision.flagged = decision.codes.length > 0;
     const modelScore = scoreModel?.(modelFeatures(judgement.modelViews));

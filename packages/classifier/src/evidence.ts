@@ -2,14 +2,17 @@ import type { ViolationCode } from '@netra/core';
 import type { RulesData } from './data.js';
 import { severityOf } from './score.js';
 import type { Finding } from './signals/finding.js';
-import type { Evidence, EvidenceSource } from './types.js';
+import type { Evidence, TextRef } from './types.js';
+
+/** The texts a classification read, by reference: 'text', 'target', 'media:0'... */
+export type TextsByRef = Partial<Record<TextRef, string>>;
 
 // Longer stretches are shown as their matched pieces rather than as the whole passage.
 const maxQuote = 200;
 
 /** Dresses a finding as evidence a reviewer can check against the captured text. */
-export function toEvidence(finding: Finding, texts: Record<EvidenceSource, string>, flagged: readonly ViolationCode[], rules: RulesData): Evidence {
-  const text = texts[finding.source];
+export function toEvidence(finding: Finding, texts: TextsByRef, flagged: readonly ViolationCode[], rules: RulesData): Evidence {
+  const text = texts[finding.source] ?? '';
   const start = Math.min(...finding.cues.map((c) => c.start));
   const end = Math.max(...finding.cues.map((c) => c.end));
   const evidence: Evidence = {
@@ -18,8 +21,9 @@ export function toEvidence(finding: Finding, texts: Record<EvidenceSource, strin
     severity: severityOf(finding.code, flagged, rules),
     weight: Math.round(finding.weight * 1000) / 1000,
     matchedText: '',
-    source: finding.source,
+    source: 'text',
   };
+  placeEvidence(evidence, finding.source);
   if (finding.cues.length === 0) {
     evidence.matchedText = quote(text);
   } else if (end - start <= maxQuote) {
@@ -38,6 +42,16 @@ export function toEvidence(finding: Finding, texts: Record<EvidenceSource, strin
   const note = [...(rules.codes[finding.code].note ? [rules.codes[finding.code].note!] : []), ...finding.notes].join('; ');
   if (note) evidence.note = note;
   return evidence;
+}
+
+/** Sets the public source of evidence found in `ref`: 'media:2' is source 'media', image 2. */
+export function placeEvidence(evidence: Evidence, ref: TextRef): void {
+  if (ref === 'text' || ref === 'target') {
+    evidence.source = ref;
+    return;
+  }
+  evidence.source = 'media';
+  evidence.mediaIndex = Number(ref.slice('media:'.length));
 }
 
 function quote(text: string): string {

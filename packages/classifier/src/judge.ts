@@ -38,12 +38,14 @@ export function createJudge(data: ClassifierData, index: DirectoryIndex, tokenis
     const targetContext = input.targetAuthorIsCandidate ? { ...context, byCampaign: true } : context;
     const target = input.targetText !== undefined ? analyse(input.targetText, targetContext, 'target') : textIsShared ? own : undefined;
 
-    const findings = textIsShared ? [] : [...(own?.findings ?? [])];
+    // An image the ASN posted speaks as their own words do: a poster's slogan is their post's.
+    const images = (input.mediaTexts ?? []).flatMap((words, i) => (words.trim() === '' ? [] : [analyse(words, context, `media:${i}`)]));
+    const findings = textIsShared ? [] : [...(own?.findings ?? []), ...images.flatMap((image) => image.findings)];
     const exception = own && applySpouseException(findings, own.cues, spouseOf(index, input));
     const targetAuthorIsCandidate = input.targetAuthorIsCandidate ?? false;
     findings.push(...engagementFindings({ kind: input.kind, own: textIsShared ? undefined : own, target, targetAuthorIsCandidate }, data.rules));
 
-    const modelViews = byTarget.has(input.kind) ? [target, textIsShared ? undefined : own] : [own];
+    const modelViews = byTarget.has(input.kind) ? [target, textIsShared ? undefined : own, ...images] : [own, ...images];
     return { findings, exception, modelViews: modelViews.filter((a) => a !== undefined), targetAuthorIsCandidate };
   };
 }

@@ -15,6 +15,8 @@ export interface ClassifierInput {
   targetAuthorIsCandidate?: boolean;
   /** Kemendagri code of where the ASN serves ('31', '35.73'): picks the Pilkada a number means. */
   regionCode?: string | null;
+  /** The words read in each attached image (OCR), in order: evidence from them names the image. */
+  mediaTexts?: string[];
   /** The ASN is married to this candidate (label as in the directory): the allowed exception. */
   spouseCandidateLabel?: string;
   spouseCandidateId?: number;
@@ -22,8 +24,11 @@ export interface ClassifierInput {
   postedAt?: string;
 }
 
-/** Which text a span points into. */
-export type EvidenceSource = 'text' | 'target';
+/** Which text a span points into: the ASN's words, the post they engaged with, or an image's words. */
+export type EvidenceSource = 'text' | 'target' | 'media';
+
+/** Inside the classifier, which text exactly: 'media:0' is the words read in the first image. */
+export type TextRef = 'text' | 'target' | `media:${number}`;
 
 export interface CandidateRefSummary {
   label: string;
@@ -42,6 +47,8 @@ export interface Evidence {
   /** UTF-16 offsets into the original `text` or `targetText` (see `source`). */
   span?: { start: number; end: number };
   source: EvidenceSource;
+  /** With source 'media': which image (0-based, in the input's order) the words were read in. */
+  mediaIndex?: number;
   symbol?: string;
   candidate?: CandidateRefSummary;
   note?: string;

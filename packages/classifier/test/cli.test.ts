@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,4 +69,48 @@ describe('classify CLI', () => {
     expect(status).toBe(0);
     expect(JSON.parse(stdout).evidence[0].candidate).toEqual({ label: 'Fiktif–Satu', ballotNumber: 1, electionCode: 'pilbup-contoh-2024' });
   });
+});
+
+describe('classify CLI with images', () => {
+  it('reads each image\'s words, flags a partisan poster under a harmless caption, and leaves notices alone', async () => {
+    const { renderPoster } = await import('@netra/testing/posters');
+    const dir = mkdtempSync(join(tmpdir(), 'netra-media-'));
+    const images = {
+      'poster.png': await renderPoster(['AYO COBLOS', 'NOMOR 2', 'PRABOWO-GIBRAN', 'LANJUTKAN!']),
+      'netral.png': await renderPoster(['ASN HARUS NETRAL', 'DILARANG KAMPANYE', 'DI MEDIA SOSIAL', 'PEMILU 2024'], { background: '#0d47a1', shape: 'stripes' }),
+      'notice.png': await renderPoster(['PENGUMUMAN', 'Pelayanan KTP', 'hari Sabtu 08.00', 'Kantor Kecamatan'], { background: '#ffffff', foreground: '#202020', shape: 'none' }),
+    };
+    for (const [name, bytes] of Object.entries(images)) writeFileSync(join(dir, name), bytes);
+    writeFileSync(join(dir, 'not-an-image.png'), '<html>bukan gambar</html>');
+    const caption = { text: 'Selamat pagi, semangat bekerja!', region: '31', posted_at: '2024-01-20T09:00:00+07:00' };
+    const file = join(dir, 'input.jsonl');
+    writeFileSync(
+      file,
+      [
+        { id: 'poster', ...caption, media: [{ path: 'poster.png' }] },
+        { id: 'netral', ...caption, media: [{ path: 'netral.png' }] },
+        { id: 'notice', ...caption, media: [{ path: 'notice.png' }] },
+        { id: 'broken', ...caption, media: [{ path: 'not-an-image.png' }] },
+        { id: 'missing', ...caption, media: [{ path: 'tidak-ada.png' }] },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const { stdout, stderr, status } = spawnSync(tsx, [cli, file], { cwd: repoRoot, encoding: 'utf8', timeout: 100_000 });
+    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.id, r.flagged])).toEqual([
+      ['poster', true],
+      ['netral', false],
+      ['notice', false],
+    ]);
+    const [poster] = results;
+    expect(poster.media).toEqual([{ index: 0, sha256: createHash('sha256').update(images['poster.png']).digest('hex'), text: expect.stringContaining('COBLOS'), phash: expect.stringMatching(/^[0-9a-f]{16}$/) }]);
+    const fromImage = poster.evidence.filter((e: { source: string }) => e.source === 'media');
+    expect(fromImage.length).toBeGreaterThan(0);
+    expect(fromImage[0]).toMatchObject({ media_index: 0, candidate: { label: 'Prabowo–Gibran' } });
+    expect(poster.media[0].text.slice(fromImage[0].span.start, fromImage[0].span.end)).toBe(fromImage[0].matchedText);
+    expect(stderr).toMatch(/^line 4: "media"\[0\] not-an-image\.png: the file is not an image/m);
+    expect(stderr).toMatch(/^line 5: "media"\[0\] tidak-ada\.png: cannot read the file \(ENOENT\)/m);
+    expect(status).toBe(1);
+  }, 120_000);
 });

@@ -2,14 +2,14 @@ import type { Analysis } from '../analyse.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { refCategories, type Cue } from '../signals/cues.js';
 import type { Token } from '../text/tokenise.js';
-import type { EvidenceSource } from '../types.js';
+import type { TextRef } from '../types.js';
 
 /** One binary feature of a text, with where it first shows, so the model can explain itself. */
 export interface Feature {
   name: string;
   start: number;
   end: number;
-  source: EvidenceSource;
+  source: TextRef;
 }
 
 // Lexicon categories are the reviewed knowledge the model can lean on; candidate references and
@@ -45,7 +45,7 @@ function addViewFeatures(features: Map<string, Feature>, view: Analysis): void {
 }
 
 /** The first place a feature shows is the one the model's explanation points to. */
-function addFeature(features: Map<string, Feature>, name: string, start: number, end: number, source: EvidenceSource): void {
+function addFeature(features: Map<string, Feature>, name: string, start: number, end: number, source: TextRef): void {
   if (!features.has(name)) features.set(name, { name, start, end, source });
 }
 

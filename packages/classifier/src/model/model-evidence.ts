@@ -1,14 +1,15 @@
 import type { ViolationCode } from '@netra/core';
 import type { RulesData } from '../data.js';
 import { severityOf } from '../score.js';
-import type { Evidence, EvidenceSource, ModelSummary } from '../types.js';
+import { placeEvidence, type TextsByRef } from '../evidence.js';
+import type { Evidence, ModelSummary } from '../types.js';
 import { sigmoid } from './calibration.js';
 import type { ModelScore } from './score-model.js';
 
 const shownFeatures = 5;
 
 /** What the model read in the post, for every result: its own probability and the words that weighed most. */
-export function modelSummary(version: string, ruleScore: number, score: ModelScore, texts: Record<EvidenceSource, string>): ModelSummary {
+export function modelSummary(version: string, ruleScore: number, score: ModelScore, texts: TextsByRef): ModelSummary {
   return {
     version,
     probability: Math.round(sigmoid(score.logOdds) * 1000) / 1000,
@@ -16,12 +17,12 @@ export function modelSummary(version: string, ruleScore: number, score: ModelSco
     towardsPartisan: score.contributions
       .filter((c) => c.weight > 0)
       .slice(0, shownFeatures)
-      .map(({ feature, weight }) => ({ feature: feature.name, text: texts[feature.source].slice(feature.start, feature.end), weight: Math.round(weight * 100) / 100 })),
+      .map(({ feature, weight }) => ({ feature: feature.name, text: (texts[feature.source] ?? '').slice(feature.start, feature.end), weight: Math.round(weight * 100) / 100 })),
   };
 }
 
 /** The evidence of a code the model named: the post's words that weigh towards partisan, with their spans. */
-export function modelEvidence(code: ViolationCode, calibrated: number, summary: ModelSummary, score: ModelScore, texts: Record<EvidenceSource, string>, rules: RulesData): Evidence {
+export function modelEvidence(code: ViolationCode, calibrated: number, summary: ModelSummary, score: ModelScore, texts: TextsByRef, rules: RulesData): Evidence {
   const [strongest] = score.contributions;
   const evidence: Evidence = {
     code,
@@ -29,11 +30,14 @@ export function modelEvidence(code: ViolationCode, calibrated: number, summary: 
     severity: severityOf(code, [code], rules),
     weight: calibrated,
     matchedText: summary.towardsPartisan.map((f) => f.text).join(' … '),
-    source: strongest?.feature.source ?? 'text',
+    source: 'text',
     note:
       `learned model ${summary.version}: no rule reached the threshold, but the calibrated score did (model probability ${summary.probability}); ` +
       `words that weigh towards partisan: ${summary.towardsPartisan.map((f) => `'${f.text}' (${f.feature}, +${f.weight})`).join(', ')}`,
   };
-  if (strongest) evidence.span = { start: strongest.feature.start, end: strongest.feature.end };
+  if (strongest) {
+    placeEvidence(evidence, strongest.feature.source);
+    evidence.span = { start: strongest.feature.start, end: strongest.feature.end };
+  }
   return evidence;
 }

@@ -1,6 +1,6 @@
 import type { ViolationCode } from '@netra/core';
 import type { IndexedCandidate } from '../directory/directory-index.js';
-import type { EvidenceSource } from '../types.js';
+import type { TextRef } from '../types.js';
 import type { Cue } from './cues.js';
 
 /** A signal before it is dressed as evidence: which code, how strong, and which words show it. */
@@ -9,7 +9,7 @@ export interface Finding {
   weight: number;
   /** The pieces of text that, together, make the signal. */
   cues: Cue[];
-  source: EvidenceSource;
+  source: TextRef;
   candidate?: IndexedCandidate;
   symbol?: string;
   notes: string[];
