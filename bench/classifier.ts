@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClassifier, defaultData, tokeniser } from '@netra/classifier';
-import { loadCandidatesCsv } from '@netra/classifier/candidates-csv';
+import { loadCandidateFiles, nationalCandidateFiles } from '@netra/classifier/candidates-csv';
 import { secondsSince } from './bench-database.js';
 import { round } from './store-posts.js';
 
@@ -16,9 +14,8 @@ const goalTimesPlainSplit = 10;
  * is measured.
  */
 export function benchClassifier(texts: string[], total: number) {
-  const classifier = createClassifier({
-    directory: loadCandidatesCsv(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/demo/candidates.csv')),
-  });
+  // The national 2024 candidate data, as the classify CLI reads it by default.
+  const classifier = createClassifier({ directory: loadCandidateFiles(nationalCandidateFiles()) });
   const tokenise = tokeniser(defaultData.normalisation);
   const inputs = texts.map((text) => ({ text, kind: 'post' as const, regionCode: '31', postedAt: '2024-10-01T08:00:00Z' }));
   // Warm up every path (stem caches, the JIT), so each figure is the steady state a worker runs at.

@@ -9,7 +9,7 @@ import { createLexiconMatcher } from './signals/lexicon-matcher.js';
 import { applyNegation } from './signals/negation.js';
 import { neutralityCue } from './signals/neutrality.js';
 import { createNumberSymbolFinder } from './signals/number-symbol.js';
-import { createRegisterReader, inReportingRegister, onlyReportsCandidates } from './signals/register.js';
+import { createRegisterReader, inReportingRegister, onlyReportsCandidates, type ReportingRegister } from './signals/register.js';
 import type { Doc, Tokenise } from './text/tokenise.js';
 import type { TextRef } from './types.js';
 
@@ -50,23 +50,37 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
     const cues = matchLexicon(doc);
     addCandidateRefs(doc, index, cues, context.regionCode);
     const negatedActions = applyNegation(cues);
-    const register = context.byCampaign ? undefined : readRegister(doc, cues);
+    // Read only when something needs it: most posts name no candidate and find nothing.
+    let register: ReportingRegister | undefined;
+    let registerRead = context.byCampaign === true;
+    const registerOf = (): ReportingRegister | undefined => {
+      if (!registerRead) {
+        registerRead = true;
+        register = readRegister(doc, cues);
+      }
+      return register;
+    };
     const kindHints = new Set<ElectionKind>();
     for (const token of doc.tokens) {
       const kind = kindByWord.get(token.norm);
       if (kind) kindHints.add(kind);
     }
     const named = new Set((cues.get(refCategories.named) ?? []).map((cue) => cue.candidate!));
-    const findings = findNumberSymbols(doc, cues, { ...context, kindHints, named }, negatedActions, register);
+    let findings = findNumberSymbols(doc, cues, { ...context, kindHints, named }, negatedActions, registerOf);
     findings.push(...evaluateCueRules(rules.cueRules, cues, rules.sentenceWindow));
     for (const finding of findings) finding.source = source;
-    const reportsOnly = register && hasCue(cues, refCategories.any) && onlyReportsCandidates(cues, register) ? register.reason : undefined;
-    if (register) {
-      for (const finding of findings) {
-        if (!inReportingRegister(finding, register)) continue;
+    const refersToCandidate = hasCue(cues, refCategories.any);
+    const reading = findings.length > 0 || refersToCandidate ? registerOf() : undefined;
+    const reportsOnly = reading && refersToCandidate && onlyReportsCandidates(cues, reading) ? reading.reason : undefined;
+    if (reading) {
+      const damped = findings.filter((finding) => inReportingRegister(finding, reading));
+      for (const finding of damped) {
         finding.weight *= rules.reportingDamping;
-        finding.notes.push(register.reason);
+        finding.notes.push(reading.reason);
       }
+      // News lists every pair's number: damped mentions must not add up to a flag.
+      const kept = new Set(strongestPerCode(damped));
+      findings = findings.filter((finding) => !damped.includes(finding) || kept.has(finding));
     }
     const neutrality = neutralityCue(cues);
     if (!neutrality) return { doc, cues, findings, neutrality, reportsOnly, source };

@@ -47,6 +47,7 @@ export interface SymbolWeights {
   paddedNumberWithAction: number;
   numberWithContext: number;
   numberAsReference: number;
+  corroboratedBySalute: number;
   negatedMarker: number;
   numberAlone: number;
   salutePhrase: number;
@@ -99,6 +100,8 @@ export interface RulesData {
   flagThreshold: number;
   /** A rule code this strong may be named when the calibrated score, not the rule, flags. */
   modelAssistFloor: number;
+  /** A rule score this strong is not lowered by the learned model. */
+  strongRuleScore: number;
   neutralityDamping: number;
   /** News, reported speech, questions: the writer is not the one who supports. */
   reportingDamping: number;

@@ -38,7 +38,10 @@ export function decide(judgement: Judgement, kind: InputKind, rules: RulesData, 
   const scores = codeScores(judgement.findings);
   const ruleScore = Math.max(0, ...scores.values());
   const { threshold } = model.calibration;
+  // Explicit evidence a rule reads with confidence ('pakai mobil dinas jemput tim sukses X') is
+  // not overruled by word statistics; the model may still raise it, and weigh the weaker rules.
   let score = calibratedScore({ ruleScore, logOdds: modelScore.logOdds }, model.calibration);
+  if (ruleScore >= rules.strongRuleScore) score = Math.max(score, ruleScore);
   const ruleCodes = withoutSubsumed(violationCodes.filter((code) => (scores.get(code) ?? 0) >= rules.flagThreshold), rules);
   const byScore = (a: ViolationCode, b: ViolationCode) => scores.get(b)! - scores.get(a)!;
   let codes: ViolationCode[] = [];

@@ -19,7 +19,9 @@ describe('the committed corpus', () => {
     const trainIds = new Set(train.map((e) => e.id));
     expect(trainIds.size).toBe(train.length);
     expect(heldout.filter((e) => trainIds.has(e.id))).toEqual([]);
-    expect(new Set([...train, ...heldout].map((e) => e.source))).toEqual(new Set(['handwritten', 'nusax-senti-id']));
+    expect(new Set([...train, ...heldout].map((e) => e.source))).toEqual(new Set(['handwritten', 'nusax-senti-id', 'written-registers-train', 'written-registers-heldout']));
+    const trainTexts = new Set(train.map((e) => `${e.input.text}|${e.input.targetText ?? ''}`));
+    expect(heldout.filter((e) => trainTexts.has(`${e.input.text}|${e.input.targetText ?? ''}`)).map((e) => e.id)).toEqual([]);
   });
 
   it('flags none of the held-out NusaX sentences', () => {

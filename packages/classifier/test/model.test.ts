@@ -97,8 +97,8 @@ describe('training and the classifier version', () => {
 });
 
 describe('rules and the committed model combined', () => {
-  /** A model that reads 'pokoknya' as strongly partisan: what a model-only flag looks like. */
-  const eager: ModelData = { ...defaultData.model!, weights: { ...defaultData.model!.weights, 'w:pokok': 12 } };
+  /** A model that reads 'idola' as strongly partisan, which no rule does: what a model-only flag looks like. */
+  const eager: ModelData = { ...defaultData.model!, weights: { ...defaultData.model!.weights, 'w:idola': 12 } };
   const eagerClassifier = createClassifier({ directory: testDirectory(), data: { ...defaultData, model: eager } });
 
   it('reports one calibrated score and what the model read, on every result', () => {
@@ -110,20 +110,20 @@ describe('rules and the committed model combined', () => {
   });
 
   it('lets a confident model flag a post that names a candidate, with its words as evidence', () => {
-    const result = eagerClassifier.classify({ text: 'Pokoknya Mas Pram!', kind: 'post', regionCode: '31' });
+    const result = eagerClassifier.classify({ text: 'Idola kami Mas Pram', kind: 'post', regionCode: '31' });
     expect(result.codes).toEqual(['campaign_content']);
     const [evidence] = result.evidence;
     expect(evidence?.note).toMatch(/learned model nb-/);
-    expect(evidence?.matchedText).toContain('Pokoknya');
+    expect(evidence?.matchedText).toContain('Idola');
     expect(evidence?.rule).toMatch(/SKB 2022/);
   });
 
   it('does not let the model alone flag text without a candidate, neutrality talk, or against the spouse exception', () => {
-    expect(eagerClassifier.classify({ text: 'Pokoknya rapat jam 9', kind: 'post' }).flagged).toBe(false);
-    const neutrality = eagerClassifier.classify({ text: 'Pokoknya ASN wajib netral, jangan dukung Mas Pram', kind: 'post', regionCode: '31' });
+    expect(eagerClassifier.classify({ text: 'Idola kami rapat jam 9', kind: 'post' }).flagged).toBe(false);
+    const neutrality = eagerClassifier.classify({ text: 'Idola kami ASN wajib netral, jangan dukung Mas Pram', kind: 'post', regionCode: '31' });
     expect(neutrality.flagged).toBe(false);
     expect(neutrality.model?.note).toMatch(/neutrality/);
-    const spouse = eagerClassifier.classify({ text: 'Pokoknya mendampingi Mas Pram daftar ke KPU', kind: 'post', regionCode: '31', spouseCandidateLabel: 'Pramono–Rano' });
+    const spouse = eagerClassifier.classify({ text: 'Idola kami, mendampingi Mas Pram daftar ke KPU', kind: 'post', regionCode: '31', spouseCandidateLabel: 'Pramono–Rano' });
     expect(spouse.flagged).toBe(false);
     expect(spouse.exception).toMatch(/Spouse of candidate/);
   });

@@ -11,6 +11,7 @@ import { addCue, cueFromTokens, refCategories, type Cue, type Cues } from './cue
  */
 export function addCandidateRefs(doc: Doc, index: DirectoryIndex, cues: Cues, regionCode: string | null | undefined): void {
   const { tokens } = doc;
+  const placeWords = cues.has('placeBefore') ? new Set(cues.get('placeBefore')!.map((c) => tokens[c.at]!.norm)) : undefined;
   for (let i = 0; i < tokens.length; i++) {
     for (const entry of phrasesStartingAt(index.names, tokens, i)) {
       if (!phraseMatches(entry, tokens, i)) continue;
@@ -18,8 +19,13 @@ export function addCandidateRefs(doc: Doc, index: DirectoryIndex, cues: Cues, re
       const last = i + norms.length - 1;
       if (value.needsCapitals && !inCapitalsOrHashtag(doc, i, last)) continue;
       if (value.regionalWord && regionCode && !electionAppliesTo(value.candidate.election, regionCode) && !inCapitalsOrHashtag(doc, i, last)) continue;
-      if (value.needsInitialCapital && !tokens[i]!.hashtag && !writtenAsName(doc, i)) continue;
-      addRef(cues, cueFromTokens(refCategories.named, tokens, i, last), value.candidate);
+      // Where nobody knows the ASN's region, a local one-word name must at least be written as one.
+      if ((value.needsInitialCapital || (value.regionalWord && !regionCode)) && !tokens[i]!.hashtag && !writtenAsName(doc, i)) continue;
+      // 'Jalan Sudirman', 'Masjid Ahmad Dahlan': a place named after someone.
+      if (i > 0 && placeWords?.has(tokens[i - 1]!.norm)) continue;
+      const cue = cueFromTokens(refCategories.named, tokens, i, last);
+      addRef(cues, cue, value.candidate);
+      if (tokens.slice(i, last + 1).some((t) => t.spelled)) addCue(cues, { ...cue, category: 'spelledName', candidate: value.candidate });
     }
   }
   for (const hashtag of doc.hashtags) {

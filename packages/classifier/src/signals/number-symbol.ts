@@ -21,7 +21,7 @@ interface SymbolSighting {
   note?: string;
 }
 
-export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext, negatedActions: ReadonlySet<number>, register: ReportingRegister | undefined) => Finding[];
+export type FindNumberSymbols = (doc: Doc, cues: Cues, context: ResolveContext, negatedActions: ReadonlySet<number>, register: () => ReportingRegister | undefined) => Finding[];
 
 /**
  * Ballot numbers in context ('coblos no 2', 'nomor urut 2', '01 menang', '#02', 'salam dua
@@ -52,12 +52,19 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
   const isAction = (cues: Cues, at: number): boolean =>
     ['campaignAction', 'cheer', 'insistence'].some((category) => cues.get(category)?.some((cue) => Math.abs(cue.at - at) <= 2 && cue.at !== at));
 
-  function sightings(doc: Doc, cues: Cues, negatedActions: ReadonlySet<number>, register: ReportingRegister | undefined): SymbolSighting[] {
+  function sightings(doc: Doc, cues: Cues, negatedActions: ReadonlySet<number>, register: () => ReportingRegister | undefined): SymbolSighting[] {
     const { tokens } = doc;
     // 'pilih' and cheers are everyday words in reviews ('pilih menu', 'mantap, nomor 1'): only
     // words that belong to elections make a bare number or salute look like a ballot number.
     const context = hasCue(cues, 'ballotContext') || hasCue(cues, 'contestWord') || hasCue(cues, refCategories.named);
     const found: SymbolSighting[] = [];
+    // 'nomor urut 2 di lomba paduan suara', 'nomor 1 krem': numbering another contest or a menu.
+    const otherContest = new Set((cues.get('otherContest') ?? []).map((c) => c.sentence));
+    const electionWords = new Set([...(cues.get('ballotContext') ?? []), ...(cues.get('contestWord') ?? []), ...(cues.get(refCategories.named) ?? [])].map((c) => c.sentence));
+    const saluteFingers = new Set(tokens.filter((t) => t.kind === 'salute').map((t) => t.value));
+    // 'abdi mah dua ✌️', 'siji thok ☝️': a number and the matching salute, said as a choice.
+    const saysChoice = (at: number): boolean =>
+      context || ['onlyWord', 'insistence'].some((category) => cues.get(category)?.some((cue) => Math.abs(cue.at - at) <= 2 && cue.at !== at));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const prev = tokens[i - 1];
@@ -75,11 +82,15 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false });
         continue;
       }
+      if (otherContest.has(token.sentence) && !electionWords.has(token.sentence)) continue;
       const value = token.kind === 'number' ? token.value : token.kind === 'word' ? (numberWords.get(token.norm) ?? -1) : -1;
       if (value < 1 || value > symbols.maxBallotNumber) continue;
       if (next?.norm === symbols.fingerWord) continue; // read as a salute above
       if ((next && unitsAfter.has(next.norm)) || (prev && notBefore.has(prev.norm))) continue;
-      if (token.kind === 'word' && !(prev && numberWordMarkers.has(prev.norm))) continue;
+      const corroborated = saluteFingers.has(value) && saysChoice(i);
+      if (token.kind === 'word' && !(prev && numberWordMarkers.has(prev.norm)) && !corroborated) continue;
+      // A keycap digit ('2️⃣') is drawn as a symbol, as a padded '02' is written as one.
+      const symbolic = token.padded || (token.kind === 'number' && doc.original.slice(token.start, token.end).includes('\u20E3'));
       const symbol = String(value).padStart(2, '0');
       const sighting = { fingers: value, first: i, last: i, symbol, emoji: false, reference: false };
       let first = i;
@@ -92,19 +103,21 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         const run = tokens.slice(from, first).filter((t) => markers.has(t.norm));
         if (tokens.slice(from, first).some((_, k) => negatedActions.has(from + k))) {
           found.push({ ...sighting, first: from, weight: weights.negatedMarker, note: 'negated: against the pair, not for it' });
-        } else if (register && run.every((t) => referenceMarkers.has(t.norm)) && !isAction(cues, i) && inReportingSentence(register, token.sentence)) {
+        } else if (run.every((t) => referenceMarkers.has(t.norm)) && !isAction(cues, i) && readsAsReport(register(), token.sentence)) {
           found.push({ ...sighting, first: from, weight: weights.numberAsReference, reference: true, note: 'reads as news naming the pair by its number, not as a salute' });
         } else {
           found.push({ ...sighting, first: from, weight: weights.markedNumber });
         }
+      } else if (corroborated) {
+        found.push({ ...sighting, first, weight: weights.corroboratedBySalute, note: 'the number and the finger salute beside it agree' });
       } else if (token.kind === 'word') {
         if (value === 1) continue; // 'keselamatan nomor satu': the best, not a ballot number
         found.push({ ...sighting, first, weight: context ? weights.numberWithContext : weights.numberAlone });
       } else if (token.hashtag) {
         found.push({ ...sighting, weight: token.padded || context ? weights.hashtagNumber : weights.numberAlone, symbol: `#${symbol}` });
-      } else if (token.padded && isAction(cues, i)) {
+      } else if (symbolic && isAction(cues, i)) {
         found.push({ ...sighting, weight: weights.paddedNumberWithAction });
-      } else if (token.padded || first < i) {
+      } else if (symbolic || first < i) {
         found.push({ ...sighting, first, weight: context ? weights.numberWithContext : weights.numberAlone });
       }
     }
@@ -145,17 +158,18 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
 }
 
 /**
- * '✌️ … berpose dua jari' shows one gesture twice: weak sightings of the same number are one
- * piece of evidence, the strongest, so that a V sign alone never adds up to a flag.
+ * Weak sightings never add up: '✌️ … berpose dua jari' shows one gesture twice, and 'nomor 1
+ * krem, nomor 2 abu' lists a choice. Only the strongest weak sighting is kept, so a V sign or a
+ * bare number alone never reaches a flag.
  */
+function readsAsReport(register: ReportingRegister | undefined, sentence: number): boolean {
+  return register !== undefined && inReportingSentence(register, sentence);
+}
+
 function withoutRepeatedWeakSightings(found: SymbolSighting[], flagThreshold: number): SymbolSighting[] {
-  const strongestWeak = new Map<number, SymbolSighting>();
-  for (const s of found) {
-    if (s.weight >= flagThreshold) continue;
-    const best = strongestWeak.get(s.fingers);
-    if (!best || s.weight > best.weight) strongestWeak.set(s.fingers, s);
-  }
-  return found.filter((s) => s.weight >= flagThreshold || strongestWeak.get(s.fingers) === s);
+  let strongestWeak: SymbolSighting | undefined;
+  for (const s of found) if (s.weight < flagThreshold && (!strongestWeak || s.weight > strongestWeak.weight)) strongestWeak = s;
+  return found.filter((s) => s.weight >= flagThreshold || s === strongestWeak);
 }
 
 function describe(c: IndexedCandidate): string {

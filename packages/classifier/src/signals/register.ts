@@ -29,7 +29,7 @@ export function createRegisterReader(newsHosts: readonly string[]): (doc: Doc, c
   };
 
   return function readRegister(doc, cues) {
-    const ownVoice = ownVoiceSentences(cues);
+    const ownVoice = ownVoiceSentences(doc, cues);
     const newsLink = doc.linkHosts.find(isNewsHost);
     if (newsLink) return { sentences: null, ownVoice, reason: `reads as news (links to ${newsLink})` };
     const date = dateline.exec(doc.original);
@@ -38,27 +38,107 @@ export function createRegisterReader(newsHosts: readonly string[]): (doc: Doc, c
     const sentences = new Set<number>(doc.questions);
     const firstPersonAt = new Set((cues.get('firstPerson') ?? []).map((c) => c.at));
     const reported: string[] = [];
+    for (const [sentence, why] of headlineSentences(doc, cues)) {
+      sentences.add(sentence);
+      reported.push(why);
+    }
     for (const verb of cues.get('reportVerb') ?? []) {
       // 'menurut saya', 'saya sampaikan': the writer's own words, not someone else's.
       if (firstPersonAt.has(verb.at + 1) || firstPersonAt.has(verb.at - 1) || firstPersonAt.has(verb.at - 2)) continue;
       sentences.add(verb.sentence);
-      reported.push(doc.original.slice(verb.start, verb.end));
+      reported.push(`'${doc.original.slice(verb.start, verb.end)}'`);
     }
     if (sentences.size === 0) return undefined;
-    const reason = reported.length > 0 ? `reads as reported speech or news ('${reported[0]}')` : 'reads as a question';
+    // A news paragraph: a headline or reported sentence and not one word in the writer's own voice.
+    if (ownVoice.size === 0) return { sentences: null, ownVoice, reason: reported.length > 0 ? `reads as news (${reported[0]})` : 'reads as a question' };
+    const reason = reported.length > 0 ? `reads as reported speech or news (${reported[0]})` : 'reads as a question';
     return { sentences, ownVoice, reason };
   };
 }
 
-/** Sentences with an appeal ('ayo', 'mari') or the writer's own support ('saya dukung'). */
-function ownVoiceSentences(cues: Cues): Set<number> {
+/**
+ * Headline sentences: a candidate as the subject of a news verb ('Anies kampanye di Mataram',
+ * 'Capres nomor urut 1 Anies Baswedan sapa warga'), a third-person group or an institution
+ * opening the sentence ('Ratusan buruh deklarasi dukung ...', 'KPU tetapkan nomor urut'), or
+ * rival pairs of one election named side by side ('Bobby-Surya nomor 1, Edy-Hasan nomor 2').
+ */
+function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
+  const found = new Map<number, string>();
+  const { tokens } = doc;
+  if (tokens.length === 0) return found;
+  // Names only: a salute's numbers ('salam 4 jari' = 01 + 03) are one gesture, not a listing.
+  const refs = (cues.get(refCategories.named) ?? []).filter((c) => !c.global);
+  const titles = new Set((cues.get('subjectTitle') ?? []).map((c) => c.at));
+  const verbs = cues.get('subjectVerb') ?? [];
+  const firstOf = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (!firstOf.has(t.sentence)) firstOf.set(t.sentence, i);
+  });
+
+  const bySentence = new Map<number, Set<string>>();
+  for (const ref of refs) {
+    const key = `${ref.candidate!.election.code}`;
+    const names = bySentence.get(ref.sentence) ?? new Set<string>();
+    names.add(`${key}#${ref.candidate!.label}`);
+    bySentence.set(ref.sentence, names);
+  }
+  for (const [sentence, names] of bySentence) {
+    const perElection = new Map<string, number>();
+    for (const name of names) perElection.set(name.split('#')[0]!, (perElection.get(name.split('#')[0]!) ?? 0) + 1);
+    if ([...perElection.values()].some((n) => n >= 2)) found.set(sentence, 'rival pairs named side by side');
+  }
+
+  for (const ref of refs) {
+    const first = firstOf.get(ref.sentence)!;
+    // 'Acep Adang dan Gita KDI nyanyi ...': the subject may name a pair, joined by 'dan'.
+    let opensSentence = true;
+    for (let i = first; i < ref.at; i++) if (!titles.has(i) && tokens[i]!.kind !== 'number') opensSentence = false;
+    if (!opensSentence) continue;
+    let after = ref.at;
+    while (after < tokens.length && tokens[after]!.start < ref.end) after++;
+    const verb = verbs.find((v) => v.sentence === ref.sentence && v.at >= after && v.at - after <= 4);
+    if (verb && !found.has(ref.sentence)) found.set(ref.sentence, `'${doc.original.slice(ref.start, verb.end)}'`);
+  }
+
+  for (const subject of cues.get('thirdPersonSubject') ?? []) {
+    if (subject.at === firstOf.get(subject.sentence) && !found.has(subject.sentence)) found.set(subject.sentence, `'${doc.original.slice(subject.start, subject.end)}' opens it`);
+  }
+  return found;
+}
+
+/**
+ * Sentences in the writer's own voice: an appeal ('ayo', 'mari'), their own support ('saya
+ * dukung'), an exclamation or a cheering emoji; headlines make none of these.
+ */
+function ownVoiceSentences(doc: Doc, cues: Cues): Set<number> {
+  // Words inside quotation marks, in a text that reports speech, are the quoted speaker's.
+  const quoted = cues.has('reportVerb') ? quotedRanges(doc.original) : [];
+  const mine = (offset: number): boolean => !quoted.some(([from, to]) => offset > from && offset < to);
+  const refEnds = new Set((cues.get(refCategories.named) ?? []).map((ref) => ref.end));
   const own = new Set<number>();
-  for (const appeal of cues.get('appeal') ?? []) own.add(appeal.sentence);
+  for (const { sentence, offset } of doc.exclamations) if (mine(offset)) own.add(sentence);
+  for (const appeal of cues.get('appeal') ?? []) {
+    // 'Anies ajak pendukung jaga TPS' reports the candidate's appeal; it is not the writer's.
+    const afterCandidate = [...refEnds].some((end) => end <= appeal.start && doc.original.slice(end, appeal.start).trim() === '');
+    if (mine(appeal.start) && !afterCandidate) own.add(appeal.sentence);
+  }
+  for (const cheer of cues.get('cheer') ?? []) if (doc.tokens[cheer.at]?.kind === 'emoji') own.add(cheer.sentence);
+  // An imperative: 'Coblos 02', 'Pilih Anies', 'Menangkan Khofifah-Emil'.
+  for (const action of cues.get('campaignAction') ?? []) {
+    if ((action.at === 0 || doc.tokens[action.at - 1]!.sentence !== action.sentence) && mine(action.start)) own.add(action.sentence);
+  }
   const actions = cues.get('campaignAction') ?? [];
   for (const person of cues.get('firstPerson') ?? []) {
-    if (actions.some((a) => a.sentence === person.sentence && a.at > person.at && a.at - person.at <= 3)) own.add(person.sentence);
+    if (mine(person.start) && actions.some((a) => a.sentence === person.sentence && a.at > person.at && a.at - person.at <= 3)) own.add(person.sentence);
   }
   return own;
+}
+
+/** Offsets of text between paired quotation marks ("…", “…”, «…»). */
+function quotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/"[^"\n]{2,}"|“[^”\n]{2,}”|«[^»\n]{2,}»/g)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
 }
 
 /** True when the sentence reports (or the whole post is news) and is not in the writer's own voice. */

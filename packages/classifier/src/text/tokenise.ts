@@ -28,6 +28,8 @@ export interface Token {
   hashtag: boolean;
   /** Written in capitals ('AMIN'), which tells a name from an everyday word. */
   upper: boolean;
+  /** Spelled letter by letter ('A-M-I-N', 'd u k u n g'): nobody writes a name so by chance. */
+  spelled: boolean;
 }
 
 export interface Hashtag {
@@ -59,6 +61,8 @@ export interface Doc {
   linkHosts: string[];
   /** Sentences that end with '?'. */
   questions: number[];
+  /** Where a sentence ends with '!': a writer's own exclamation, which headlines do not make. */
+  exclamations: Array<{ sentence: number; offset: number }>;
 }
 
 export type Tokenise = (text: string) => Doc;
@@ -87,7 +91,7 @@ export function createTokeniser(data: NormalisationData): Tokenise {
 // classifier's time in the profile.
 function scan(original: string, readWord: ReadWord, salutes: ReadonlyMap<string, number>): Doc {
   const folded = fold(original);
-  const doc: Doc = { original, tokens: [], hashtags: [], mentions: [], linkHosts: [], questions: [] };
+  const doc: Doc = { original, tokens: [], hashtags: [], mentions: [], linkHosts: [], questions: [], exclamations: [] };
   const { tokens, hashtags, mentions } = doc;
   let sentence = 0;
   scanner.lastIndex = 0;
@@ -118,6 +122,7 @@ function scan(original: string, readWord: ReadWord, salutes: ReadonlyMap<string,
       pushSymbol(tokens, folded, fingers === undefined ? 'emoji' : 'salute', m[7], at, sentence, fingers ?? -1);
     } else {
       if (m[8]!.includes('?')) doc.questions.push(sentence);
+      if (m[8]!.includes('!')) doc.exclamations.push({ sentence, offset: originalStart(folded, at) });
       sentence++;
     }
   }
@@ -129,7 +134,7 @@ function pushWord(tokens: Token[], folded: FoldedText, pieces: readonly WordPiec
   for (const p of pieces) {
     const start = originalStart(folded, at + p.from);
     const end = originalEnd(folded, at + p.to);
-    tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag, upper: p.upper });
+    tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag, upper: p.upper, spelled: false });
   }
 }
 
@@ -149,7 +154,7 @@ function pushSpelled(tokens: Token[], folded: FoldedText, readWord: ReadWord, ru
   for (const p of readWord(chars.map((c) => c[0]).join(''))) {
     const start = originalStart(folded, at + unitAt[p.from]!);
     const end = originalEnd(folded, at + unitAt[p.to - 1]! + 1);
-    tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag: false, upper: p.upper });
+    tokens.push({ kind: p.kind, norm: p.norm, stem: p.stem, start, end, sentence, value: p.value, padded: p.padded, hashtag: false, upper: p.upper, spelled: true });
   }
 }
 
@@ -157,5 +162,5 @@ function pushSpelled(tokens: Token[], folded: FoldedText, readWord: ReadWord, ru
 function pushSymbol(tokens: Token[], folded: FoldedText, kind: TokenKind, norm: string, at: number, sentence: number, value: number): void {
   const start = originalStart(folded, at);
   const end = originalEnd(folded, at + norm.length);
-  tokens.push({ kind, norm, stem: norm, start, end, sentence, value, padded: false, hashtag: false, upper: false });
+  tokens.push({ kind, norm, stem: norm, start, end, sentence, value, padded: false, hashtag: false, upper: false, spelled: false });
 }
