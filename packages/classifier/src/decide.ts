@@ -78,6 +78,10 @@ function refusesModelOnlyFlag(judgement: Judgement, kind: InputKind): string | u
   if (!touchesCandidatePost && reporting && !judgement.modelViews.some((view) => view !== reporting && view.cues.has(refCategories.any))) {
     return `the model alone does not flag a text that only reports on candidates: it ${reporting.reportsOnly}`;
   }
-  const namesCandidate = judgement.modelViews.some((view) => (view.cues.get(refCategories.any)?.length ?? 0) > 0);
-  return touchesCandidatePost || namesCandidate ? undefined : 'the model alone flags only a text that refers to a candidate';
+  // A written ballot number that resolves to a pair points at a candidate too, even when it is too
+  // weak to flag alone ('02 semoga terwujud'); a bare gesture or a refused vote does not.
+  const namesCandidate =
+    judgement.modelViews.some((view) => (view.cues.get(refCategories.any)?.length ?? 0) > 0) ||
+    judgement.findings.some((f) => f.code === 'number_symbol' && f.candidate !== undefined && !f.weakAlone);
+  return touchesCandidatePost || namesCandidate ? undefined : 'the model alone flags only a text that refers to a candidate or shows a ballot number';
 }

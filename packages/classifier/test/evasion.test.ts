@@ -47,13 +47,37 @@ describe('ballot numbers as words and with a feeling', () => {
     expect(symbol?.weight).toBeGreaterThanOrEqual(0.5);
   });
 
+  it.each([
+    ['abdi mah dua wae ✌️', 2],
+    ['siji thok ☝️ ora usah ribet', 1],
+    ['ambo tigo se 🤟', 3],
+    ['2️⃣ 2️⃣ mantap hati', 2],
+  ])('"%s" is ballot number %i: the number and the matching salute, said as a choice', (text, number) => {
+    const [symbol] = evidenceOf(classify(text, pilpres), 'number_symbol');
+    expect(symbol?.candidate?.ballotNumber).toBe(number);
+    expect(symbol?.weight).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('a candidate\'s name spelled letter by letter is campaign content', () => {
+    expect(classify('A-N-I-E-S presidenku 🤲', pilpres).codes).toContain('campaign_content');
+    expect(classify('G a n j a r  untuk Indonesia', pilpres).codes).toContain('campaign_content');
+  });
+
   it('"pokoke 03" is a ballot number with insistence', () => {
     expect(classify('pokoke 03', pilpres).codes).toContain('number_symbol');
     expect(classify('pokoknya tetap 01 sampai menang', pilpres).codes).toContain('number_symbol');
   });
 
   it('leaves everyday number words and dates alone', () => {
-    for (const text of ['Pemilu damai, keselamatan nomor satu', 'kalau harus pilih satu, aku pilih nasi goreng', 'rapat tanggal 02 Maret di aula', 'pasti 02 Februari libur ya']) {
+    for (const text of [
+      'Pemilu damai, keselamatan nomor satu',
+      'kalau harus pilih satu, aku pilih nasi goreng',
+      'rapat tanggal 02 Maret di aula',
+      'pasti 02 Februari libur ya',
+      'Dapat nomor urut 2 di lomba paduan suara antar dinas, doakan ya',
+      'Pilih warna seragam: nomor 1 biru, nomor 2 hijau',
+      'anak kami dua ✌️ liburan ke pantai',
+    ]) {
       expect(classify(text, pilpres).flagged, text).toBe(false);
     }
   });

@@ -12,6 +12,12 @@ describe('news, reported speech and questions name candidates without taking a s
     ['a neutral question', 'Visi paslon mana yang lebih masuk akal menurut kalian? Anies, Prabowo atau Ganjar?'],
     ['a link to a news site', 'Ganjar menang debat semalam versi pengamat https://nasional.kompas.com/read/2024/01/08/debat'],
     ['a dateline', 'SURABAYA - Pasangan Anies-Muhaimin menggelar kampanye akbar di Tambaksari (20/1/2024).'],
+    ['a candidate as the subject of a news verb', 'Ganjar kampanye di Sleman, sapa petani salak'],
+    ['a title, a number and a name as the subject', 'Cawapres nomor urut 2 Gibran Rakabuming Raka kunjungi Pasar Gede Solo'],
+    ['rival pairs side by side', 'Hasil undian: Anies-Muhaimin nomor 1, Prabowo-Gibran nomor 2, Ganjar-Mahfud nomor 3'],
+    ['a group opening the sentence', 'Ribuan relawan deklarasi dukung Prabowo-Gibran di Lapangan Banteng'],
+    ['a quoted speaker', '"Kami yakin menang satu putaran," kata juru bicara TKN Prabowo-Gibran.'],
+    ['a candidate\'s own appeal, reported', 'Kampanye akbar di JIS, Anies ajak pendukung kawal suara di TPS'],
   ])('%s is not flagged', (_, text) => {
     const result = classify(text, pilpres);
     expect(result.flagged, JSON.stringify(result)).toBe(false);
@@ -32,6 +38,11 @@ describe('news, reported speech and questions name candidates without taking a s
   it('reads "menurut saya" and "saya sampaikan" as the writer\'s own voice', () => {
     expect(classify('Menurut saya, coblos nomor 2 paling tepat', pilpres).codes).toContain('number_symbol');
     expect(classify('sy sampaikan ke warga: tgl 14 Februari pilih nomor 2!', pilpres).codes).toContain('number_symbol');
+  });
+
+  it('keeps the writer\'s own exclamation or imperative beside the news', () => {
+    expect(classify('Prabowo kampanye di Semarang hari ini. Coblos 02!', pilpres).flagged).toBe(true);
+    expect(classify('Anies sapa warga Medan, mantap 🔥 semangat AMIN!', pilpres).flagged).toBe(true);
   });
 
   it('still flags a plain salute: a noun marker without news around it', () => {

@@ -12,5 +12,10 @@ export interface Finding {
   source: TextRef;
   candidate?: IndexedCandidate;
   symbol?: string;
+  /**
+   * Weak evidence the model alone may not carry: a bare hand gesture (✌️ is an everyday pose) or a
+   * refused vote ('jangan coblos 02' is against the pair).
+   */
+  weakAlone?: boolean;
   notes: string[];
 }

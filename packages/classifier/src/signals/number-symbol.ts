@@ -18,6 +18,8 @@ interface SymbolSighting {
   emoji: boolean;
   /** News naming the pair by its number: a reference for the other rules, weak as a symbol. */
   reference: boolean;
+  /** A bare gesture or a negated marker: see Finding.weakAlone. */
+  weakAlone?: boolean;
   note?: string;
 }
 
@@ -71,7 +73,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
       const next = tokens[i + 1];
       if (token.kind === 'salute') {
         if (prev?.norm === token.norm) continue; // '✌️✌️✌️' is one salute
-        found.push({ fingers: token.value, first: i, last: i, weight: context ? weights.emojiWithContext : weights.emojiAlone, symbol: `${token.norm} (${token.value} jari)`, emoji: true, reference: false });
+        found.push({ fingers: token.value, first: i, last: i, weight: context ? weights.emojiWithContext : weights.emojiAlone, symbol: `${token.norm} (${token.value} jari)`, emoji: true, reference: false, weakAlone: true });
         continue;
       }
       if (token.norm === symbols.fingerWord) {
@@ -79,7 +81,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         if (fingers < 1) continue;
         const salute = tokens[i - 2]?.norm === symbols.saluteLead;
         const weight = salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
-        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false });
+        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false, weakAlone: true });
         continue;
       }
       if (otherContest.has(token.sentence) && !electionWords.has(token.sentence)) continue;
@@ -102,7 +104,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         while (from > 0 && i - from < 4 && (fillers.has(tokens[from - 1]!.norm) || markers.has(tokens[from - 1]!.norm))) from--;
         const run = tokens.slice(from, first).filter((t) => markers.has(t.norm));
         if (tokens.slice(from, first).some((_, k) => negatedActions.has(from + k))) {
-          found.push({ ...sighting, first: from, weight: weights.negatedMarker, note: 'negated: against the pair, not for it' });
+          found.push({ ...sighting, first: from, weight: weights.negatedMarker, weakAlone: true, note: 'negated: against the pair, not for it' });
         } else if (run.every((t) => referenceMarkers.has(t.norm)) && !isAction(cues, i) && readsAsReport(register(), token.sentence)) {
           found.push({ ...sighting, first: from, weight: weights.numberAsReference, reference: true, note: 'reads as news naming the pair by its number, not as a salute' });
         } else {
@@ -132,6 +134,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
       const resolveIn: ResolveContext = alias ? { ...context, electionCode: alias.electionCode } : context;
       const resolutions = numbers.map((n) => resolveBallotNumber(index, n, resolveIn)).filter((r) => r !== null);
       const finding: Finding = { code: 'number_symbol', weight: sighting.weight, cues: [cueFromTokens('symbol', doc.tokens, sighting.first, sighting.last)], source: 'text', symbol: sighting.symbol, notes: [] };
+      if (sighting.weakAlone) finding.weakAlone = true;
       if (alias) finding.notes.push(alias.note);
       if (sighting.note) finding.notes.push(sighting.note);
       const [resolved, ...others] = resolutions;

@@ -93,7 +93,9 @@ function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
     // 'Acep Adang dan Gita KDI nyanyi ...': the subject may name a pair, joined by 'dan'.
     let opensSentence = true;
     for (let i = first; i < ref.at; i++) if (!titles.has(i) && tokens[i]!.kind !== 'number') opensSentence = false;
-    if (!opensSentence) continue;
+    // '..., Anies ajak pendukung ...': a clause after a comma or colon opens with the candidate too.
+    const opensClause = ref.at > first && /[,:;]\s*$/.test(doc.original.slice(tokens[ref.at - 1]!.end, ref.start));
+    if (!opensSentence && !opensClause) continue;
     let after = ref.at;
     while (after < tokens.length && tokens[after]!.start < ref.end) after++;
     const verb = verbs.find((v) => v.sentence === ref.sentence && v.at >= after && v.at - after <= 4);
@@ -123,9 +125,10 @@ function ownVoiceSentences(doc: Doc, cues: Cues): Set<number> {
     if (mine(appeal.start) && !afterCandidate) own.add(appeal.sentence);
   }
   for (const cheer of cues.get('cheer') ?? []) if (doc.tokens[cheer.at]?.kind === 'emoji') own.add(cheer.sentence);
-  // An imperative: 'Coblos 02', 'Pilih Anies', 'Menangkan Khofifah-Emil'.
+  // An imperative: 'Coblos 02', 'Pilih Anies', 'Menangkan Khofifah-Emil' (not the noun 'Kampanye ...').
   for (const action of cues.get('campaignAction') ?? []) {
-    if ((action.at === 0 || doc.tokens[action.at - 1]!.sentence !== action.sentence) && mine(action.start)) own.add(action.sentence);
+    const opens = action.at === 0 || doc.tokens[action.at - 1]!.sentence !== action.sentence;
+    if (opens && imperatives.has(doc.tokens[action.at]!.norm) && mine(action.start)) own.add(action.sentence);
   }
   const actions = cues.get('campaignAction') ?? [];
   for (const person of cues.get('firstPerson') ?? []) {
@@ -133,6 +136,8 @@ function ownVoiceSentences(doc: Doc, cues: Cues): Set<number> {
   }
   return own;
 }
+
+const imperatives = new Set(['coblos', 'pilih', 'pilihlah', 'dukung', 'dukunglah', 'menangkan', 'kawal', 'lanjutkan', 'coblosin', 'pilihin']);
 
 /** Offsets of text between paired quotation marks ("…", “…”, «…»). */
 function quotedRanges(text: string): Array<[number, number]> {
