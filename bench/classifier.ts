@@ -1,5 +1,5 @@
 import { createClassifier, defaultData, tokeniser } from '@netra/classifier';
-import { loadCandidateFiles, nationalCandidateFiles } from '@netra/classifier/candidates-csv';
+import { loadNationalDirectory } from '@netra/classifier/candidates-csv';
 import { secondsSince } from './bench-database.js';
 import { round } from './store-posts.js';
 
@@ -15,7 +15,7 @@ const goalTimesPlainSplit = 10;
  */
 export function benchClassifier(texts: string[], total: number) {
   // The national 2024 candidate data, as the classify CLI reads it by default.
-  const classifier = createClassifier({ directory: loadCandidateFiles(nationalCandidateFiles()) });
+  const classifier = createClassifier({ directory: loadNationalDirectory() });
   const tokenise = tokeniser(defaultData.normalisation);
   const inputs = texts.map((text) => ({ text, kind: 'post' as const, regionCode: '31', postedAt: '2024-10-01T08:00:00Z' }));
   // Warm up every path (stem caches, the JIT), so each figure is the steady state a worker runs at.

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCandidateFiles, nationalCandidateFiles } from '../src/cli/candidates-csv.js';
+import { loadNationalDirectory, withJargon } from '../src/cli/candidates-csv.js';
 import { loadRegionDirectory } from '../src/cli/regions-csv.js';
 import { createClassifier } from '../src/index.js';
 
@@ -53,7 +56,7 @@ describe('regions by Kemendagri code or by name', () => {
 });
 
 describe('the national candidate data', () => {
-  const directory = loadCandidateFiles(nationalCandidateFiles());
+  const directory = loadNationalDirectory();
   const classifier = createClassifier({ directory });
 
   it('names every region code it uses, and each Pilkada once', () => {
@@ -78,6 +81,15 @@ describe('the national candidate data', () => {
     const result = classifier.classify({ text: 'Dukung Khofifah-Emil untuk Jatim!', kind: 'post', regionCode: '35', postedAt: '2024-10-10T09:00:00+07:00' });
     expect(result.codes).toContain('campaign_content');
     expect(result.evidence[0]?.candidate?.electionCode).toBe('pilgub-jatim-2024');
+  });
+
+  it('reads the campaigns\' distinctive jargon as the pair it names (data/elections/jargon-2024.csv)', () => {
+    const pilpres = { kind: 'post' as const, regionCode: '32.73', postedAt: '2024-01-25T09:00:00+07:00' };
+    expect(classifier.classify({ text: 'Yang gemoy pokoknya, lanjutkan!', ...pilpres }).evidence[0]?.candidate?.label).toBe('Prabowo–Gibran');
+    expect(classifier.classify({ text: 'Semalam ikut Desak Anies di kampus, mantap 🔥', ...pilpres }).evidence[0]?.candidate?.label).toBe('Anies–Muhaimin');
+    const dir = mkdtempSync(join(tmpdir(), 'netra-jargon-'));
+    writeFileSync(join(dir, 'jargon.csv'), 'election_code,ballot_number,phrase,kind,distinctive,sources\npilpres-2024,9,contoh,jargon,yes,https://example.test\n');
+    expect(() => withJargon(directory, join(dir, 'jargon.csv'))).toThrow(/row 2 names no pair \(pilpres-2024 number 9\)/);
   });
 
   it('does not read a one-word regional name, or an everyday word, as a candidate elsewhere', () => {

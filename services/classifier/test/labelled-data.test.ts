@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCandidatesCsv } from '@netra/classifier/candidates-csv';
 import { parseLabelledLine } from '@netra/classifier/labelled-line';
 import { ReviewItemRepository } from '@netra/db';
 import { createTestDatabase, seedAgency, seedFlaggedEngagement, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
@@ -55,7 +56,7 @@ describe('the demo world as an independent measurement set', () => {
   });
 
   it('is classified with high recall and few false flags (figures in docs/classifier.md)', () => {
-    const { report } = runEval(records.map((r) => parseLabelledLine(JSON.stringify(r))), [defaultCandidatesCsv]);
+    const { report } = runEval(records.map((r) => parseLabelledLine(JSON.stringify(r))), loadCandidatesCsv(defaultCandidatesCsv));
     expect(report.flagging.recall).toBeGreaterThan(0.85);
     expect(report.falseFlagRate).toBeLessThan(0.03);
   });

@@ -18,6 +18,32 @@ export function nationalCandidateFiles(): string[] {
     .map((file) => join(nationalDir, file));
 }
 
+const jargonFile = fileURLToPath(new URL('../../../../data/elections/jargon-2024.csv', import.meta.url));
+
+/** The national candidate files with their campaigns' distinctive jargon as extra aliases. */
+export function loadNationalDirectory(): CandidateDirectory {
+  return withJargon(loadCandidateFiles(nationalCandidateFiles()), jargonFile);
+}
+
+/**
+ * Adds the `distinctive` rows of a jargon file (data/elections/JARGON.md) to the pairs they name:
+ * as hashtags when they are hashtags, else as aliases. A row naming no known pair is an error.
+ */
+export function withJargon(directory: CandidateDirectory, path: string): CandidateDirectory {
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const candidates = directory.candidates.map((c) => ({ ...c, aliases: [...c.aliases], hashtags: [...c.hashtags] }));
+  const byBallot = new Map(candidates.map((c) => [`${c.electionCode}#${c.ballotNumber}`, c]));
+  rows.forEach((row, i) => {
+    if (row['distinctive'] !== 'yes') return;
+    const candidate = byBallot.get(`${row['election_code']}#${row['ballot_number']}`);
+    if (!candidate) throw new Error(`${path}: row ${i + 2} names no pair (${row['election_code']} number ${row['ballot_number']})`);
+    const phrase = row['phrase'] ?? '';
+    if (row['kind'] === 'hashtag') candidate.hashtags.push(phrase.toLowerCase());
+    else candidate.aliases.push(phrase);
+  });
+  return { elections: directory.elections, candidates };
+}
+
 /** Several candidate files as one directory; an election named by two files must agree. */
 export function loadCandidateFiles(paths: readonly string[]): CandidateDirectory {
   const elections = new Map<string, { election: Election; path: string }>();

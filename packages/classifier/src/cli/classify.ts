@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createClassifier } from '../classifier.js';
 import type { Evidence } from '../types.js';
-import { loadCandidateFiles, nationalCandidateFiles } from './candidates-csv.js';
+import { loadCandidateFiles, loadNationalDirectory } from './candidates-csv.js';
 import { parseInputLine } from './input-line.js';
 import { readMedia } from './read-media.js';
 import { loadRegionDirectory } from './regions-csv.js';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: { candidates: { type: 'string', multiple: true } }, allowPositionals: true });
   const file = positionals[0] ?? '-';
   const baseDir = file === '-' ? process.cwd() : dirname(resolve(file));
-  const classifier = createClassifier({ directory: loadCandidateFiles(values.candidates ?? nationalCandidateFiles()) });
+  const classifier = createClassifier({ directory: values.candidates ? loadCandidateFiles(values.candidates) : loadNationalDirectory() });
   const regions = loadRegionDirectory();
   // A reader that closed the pipe ('| head') has what it wanted: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -5,7 +5,7 @@ import { connectDb } from '@netra/db';
 import { exportDecisions } from '../export-decisions.js';
 import { demoTruthRecords } from './demo-truth.js';
 import { formatReport, runEval } from './eval.js';
-import { nationalCandidateFiles } from '@netra/classifier/candidates-csv';
+import { loadCandidateFiles, loadNationalDirectory } from '@netra/classifier/candidates-csv';
 import { corpusFiles, defaultCandidatesCsv } from './paths.js';
 import { readLabelled } from './read-labelled.js';
 import { retrain } from './retrain.js';
@@ -25,8 +25,9 @@ async function main(): Promise<number> {
     options: { candidates: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean' }, mistakes: { type: 'boolean' } },
     allowPositionals: true,
   });
-  const [command, ...files] = positionals;
-  const candidates = (values.candidates ?? [defaultCandidatesCsv]).flatMap((file) => (file === 'national' ? nationalCandidateFiles() : [file]));
+  const [command, ...inputs] = positionals;
+  const files = values.candidates ?? [defaultCandidatesCsv];
+  const candidates = () => (files.includes('national') ? loadNationalDirectory() : loadCandidateFiles(files));
   const writeJsonl = (records: readonly Record<string, unknown>[]) => {
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
     if (values.out) writeFileSync(values.out, text);
@@ -35,13 +36,13 @@ async function main(): Promise<number> {
 
   switch (command) {
     case 'eval': {
-      const run = runEval(readLabelled(files.length > 0 ? files : corpusFiles('heldout')), candidates);
+      const run = runEval(readLabelled(inputs.length > 0 ? inputs : corpusFiles('heldout')), candidates());
       process.stdout.write(values.json ? `${JSON.stringify({ version: run.version, ...run.report }, null, 2)}\n` : `${formatReport(run)}\n`);
       if (values.mistakes) for (const m of run.mistakes) process.stdout.write(`${JSON.stringify(m)}\n`);
       return 0;
     }
     case 'retrain': {
-      const model = retrain(readLabelled([...corpusFiles('train'), ...files]), candidates);
+      const model = retrain(readLabelled([...corpusFiles('train'), ...inputs]), candidates());
       process.stdout.write(`${JSON.stringify({ version: model.version, trainedOn: model.trainedOn, calibration: model.calibration, crossValidation: model.crossValidation })}\n`);
       return 0;
     }

@@ -1,5 +1,4 @@
-import { createClassifier, evaluate, type EvaluationReport, type LabelledExample } from '@netra/classifier';
-import { loadCandidateFiles } from '@netra/classifier/candidates-csv';
+import { createClassifier, evaluate, type CandidateDirectory, type EvaluationReport, type LabelledExample } from '@netra/classifier';
 
 export interface EvalRun {
   version: string;
@@ -8,8 +7,8 @@ export interface EvalRun {
   mistakes: Array<{ id: string; text: string; expected: string[]; predicted: string[] }>;
 }
 
-export function runEval(examples: readonly LabelledExample[], candidateFiles: readonly string[]): EvalRun {
-  const classifier = createClassifier({ directory: loadCandidateFiles(candidateFiles) });
+export function runEval(examples: readonly LabelledExample[], directory: CandidateDirectory): EvalRun {
+  const classifier = createClassifier({ directory });
   const mistakes: EvalRun['mistakes'] = [];
   const scored = examples.map((example) => {
     const { codes } = classifier.classify(example.input);

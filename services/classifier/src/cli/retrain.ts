@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { trainModel, type LabelledExample, type ModelData } from '@netra/classifier';
-import { loadCandidateFiles } from '@netra/classifier/candidates-csv';
+import { trainModel, type CandidateDirectory, type LabelledExample, type ModelData } from '@netra/classifier';
 import { modelJsonPath } from './paths.js';
 
 /**
@@ -8,8 +7,8 @@ import { modelJsonPath } from './paths.js';
  * reviewer decisions) and writes packages/classifier/data/model.json. The model's parameters are
  * part of the classifier version, so every classification after a retrain names the new model.
  */
-export function retrain(examples: readonly LabelledExample[], candidateFiles: readonly string[], out = modelJsonPath): ModelData {
-  const model = trainModel(examples, { directory: loadCandidateFiles(candidateFiles) });
+export function retrain(examples: readonly LabelledExample[], directory: CandidateDirectory, out = modelJsonPath): ModelData {
+  const model = trainModel(examples, { directory });
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
   return model;
 }
