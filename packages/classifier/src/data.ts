@@ -75,6 +75,8 @@ export interface SymbolsData {
   unitsAfter: string[];
   saluteAliases: SaluteAlias[];
   saluteLead: string;
+  /** Words before 'salam N jari' that talk about the salute or describe a pose ('gerakan', 'pose'). */
+  saluteTalkBefore: string[];
   fingerWord: string;
   weights: SymbolWeights;
 }

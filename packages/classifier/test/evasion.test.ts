@@ -77,6 +77,9 @@ describe('ballot numbers as words and with a feeling', () => {
       'Dapat nomor urut 2 di lomba paduan suara antar dinas, doakan ya',
       'Pilih warna seragam: nomor 1 biru, nomor 2 hijau',
       'anak kami dua ✌️ liburan ke pantai',
+      'Nomor urut peserta lomba baca puisi: 02, tampil jam 9',
+      'Istilah salam dua jari itu sudah ada sejak 2014 ya',
+      'Wisuda adik, semua pose salam dua jari di depan rektorat',
     ]) {
       expect(classify(text, pilpres).flagged, text).toBe(false);
     }

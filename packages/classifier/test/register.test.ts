@@ -18,6 +18,8 @@ describe('news, reported speech and questions name candidates without taking a s
     ['a group opening the sentence', 'Ribuan relawan deklarasi dukung Prabowo-Gibran di Lapangan Banteng'],
     ['a quoted speaker', '"Kami yakin menang satu putaran," kata juru bicara TKN Prabowo-Gibran.'],
     ['a candidate\'s own appeal, reported', 'Kampanye akbar di JIS, Anies ajak pendukung kawal suara di TPS'],
+    ['a candidate\'s words, quoted', 'Prabowo berkata di Lampung: "Siapa pun pemenangnya, kita tetap saudara."'],
+    ['a count opening the sentence', '12 ormas nyatakan dukungan untuk Ganjar-Mahfud di Semarang'],
   ])('%s is not flagged', (_, text) => {
     const result = classify(text, pilpres);
     expect(result.flagged, JSON.stringify(result)).toBe(false);

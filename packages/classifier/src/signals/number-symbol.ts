@@ -41,6 +41,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
   const notBefore = new Set(symbols.notSymbolBefore);
   const unitsAfter = new Set([...symbols.unitsAfter, ...symbols.monthsAfter]);
   const referenceMarkers = new Set(symbols.referenceMarkers);
+  const saluteTalk = new Set(symbols.saluteTalkBefore);
   const numberWordMarkers = new Set(symbols.numberWordMarkers);
   const numberWords = new Map(Object.entries(normalisation.numberWords));
   const weights = symbols.weights;
@@ -62,7 +63,10 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
     const found: SymbolSighting[] = [];
     // 'nomor urut 2 di lomba paduan suara', 'nomor 1 krem': numbering another contest or a menu.
     const otherContest = new Set((cues.get('otherContest') ?? []).map((c) => c.sentence));
-    const electionWords = new Set([...(cues.get('ballotContext') ?? []), ...(cues.get('contestWord') ?? []), ...(cues.get(refCategories.named) ?? [])].map((c) => c.sentence));
+    // 'nomor urut' itself numbers contests of every kind: it does not make the sentence electoral.
+    const electionWords = new Set(
+      [...(cues.get('ballotContext') ?? []), ...(cues.get('contestWord') ?? []).filter((c) => tokens[c.at]!.norm !== 'nomor'), ...(cues.get(refCategories.named) ?? [])].map((c) => c.sentence),
+    );
     const saluteFingers = new Set(tokens.filter((t) => t.kind === 'salute').map((t) => t.value));
     // 'abdi mah dua ✌️', 'siji thok ☝️': a number and the matching salute, said as a choice.
     const saysChoice = (at: number): boolean =>
@@ -80,8 +84,10 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         const fingers = fingersOf(prev);
         if (fingers < 1) continue;
         const salute = tokens[i - 2]?.norm === symbols.saluteLead;
-        const weight = salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
-        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false, weakAlone: true });
+        const talkedAbout = saluteTalk.has(tokens[(salute ? i - 3 : i - 2)]?.norm ?? '');
+        const weight = talkedAbout ? weights.fingersAlone : salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
+        const note = talkedAbout ? 'talks about the salute or describes a pose; it does not give it' : undefined;
+        found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false, weakAlone: true, ...(note ? { note } : {}) });
         continue;
       }
       if (otherContest.has(token.sentence) && !electionWords.has(token.sentence)) continue;

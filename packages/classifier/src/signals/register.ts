@@ -103,7 +103,10 @@ function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
   }
 
   for (const subject of cues.get('thirdPersonSubject') ?? []) {
-    if (subject.at === firstOf.get(subject.sentence) && !found.has(subject.sentence)) found.set(subject.sentence, `'${doc.original.slice(subject.start, subject.end)}' opens it`);
+    // '34 komunitas nyatakan ...': a count may come first.
+    const first = firstOf.get(subject.sentence)!;
+    const opens = subject.at === first || (subject.at === first + 1 && tokens[first]!.kind === 'number');
+    if (opens && !found.has(subject.sentence)) found.set(subject.sentence, `'${doc.original.slice(subject.start, subject.end)}' opens it`);
   }
   return found;
 }
