@@ -8,26 +8,18 @@ import { reportNames, runReport, type ReportName } from './reports.js';
 import { unrestrictedScope } from './scope.js';
 
 const usage = `usage: npm run -s stats -- [--report ${reportNames.join('|')}] [--by agency,code,...]
-       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--election CODE] [--agency CODE] [--csv] [--no-refresh]`;
+       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--election CODE] [--agency CODE] [--csv] [--no-refresh] [--help]`;
 
 /**
  * `npm run -s stats`: a statistics report on DATABASE_URL, as JSON (or CSV with --csv). Brings
  * the statistics tables up to date first (an incremental refresh; --no-refresh reads them as they are).
  */
 runMain(async () => {
-  const { values } = parseArgs({
-    allowNegative: true,
-    options: {
-      report: { type: 'string', default: 'counts' },
-      by: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      election: { type: 'string' },
-      agency: { type: 'string' },
-      csv: { type: 'boolean', default: false },
-      refresh: { type: 'boolean', default: true },
-    },
-  });
+  const { values } = readArguments();
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
   if (!reportNames.includes(values.report as ReportName)) throw new InvalidInputError(`unknown report "${values.report}"\n${usage}`);
   const parsed = statsQuerySchema.safeParse({ by: values.by, from: values.from, to: values.to, election: values.election, agency: values.agency });
   if (!parsed.success) {
@@ -44,3 +36,25 @@ runMain(async () => {
     await db.destroy();
   }
 });
+
+// A mistyped option is the user's mistake: say which, and show the usage.
+function readArguments() {
+  try {
+    return parseArgs({
+      allowNegative: true,
+      options: {
+        report: { type: 'string', default: 'counts' },
+        by: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        election: { type: 'string' },
+        agency: { type: 'string' },
+        csv: { type: 'boolean', default: false },
+        refresh: { type: 'boolean', default: true },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new InvalidInputError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+}
