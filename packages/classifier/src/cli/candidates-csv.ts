@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from './csv-records.js';
 import type { Candidate, CandidateDirectory, Election, ElectionKind } from '../directory/directory.js';
 
 const nationalDir = fileURLToPath(new URL('../../../../data/elections/2024/', import.meta.url));
@@ -30,7 +30,7 @@ export function loadNationalDirectory(): CandidateDirectory {
  * as hashtags when they are hashtags, else as aliases. A row naming no known pair is an error.
  */
 export function withJargon(directory: CandidateDirectory, path: string): CandidateDirectory {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = readCsvRecords(path);
   const candidates = directory.candidates.map((c) => ({ ...c, aliases: [...c.aliases], hashtags: [...c.hashtags] }));
   const byBallot = new Map(candidates.map((c) => [`${c.electionCode}#${c.ballotNumber}`, c]));
   rows.forEach((row, i) => {
@@ -67,7 +67,7 @@ export function loadCandidateFiles(paths: readonly string[]): CandidateDirectory
  * separated by '|') into a candidate directory. I/O lives here, outside the pure classifier.
  */
 export function loadCandidatesCsv(path: string): CandidateDirectory {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = readCsvRecords(path);
   const elections = new Map<string, Election>();
   const candidates: Candidate[] = [];
   rows.forEach((row, i) => {

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { createRegionDirectory, type RegionDirectory, type RegionKind } from '../directory/regions.js';
+import { readCsvRecords } from './csv-records.js';
 
 const regionsDir = fileURLToPath(new URL('../../../../data/regions/', import.meta.url));
 const kinds = new Set<RegionKind>(['province', 'regency', 'city']);
 
 /** data/regions/regions.csv (Kemendagri codes; provenance in its SOURCES.md) and aliases.csv. */
 export function loadRegionDirectory(dir: string = regionsDir): RegionDirectory {
-  const read = (file: string) => parse(readFileSync(`${dir}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const read = (file: string) => readCsvRecords(`${dir}/${file}`);
   const regions = read('regions.csv').map((row, i) => {
     const kind = row['kind'] as RegionKind;
     if (!row['code'] || !row['name'] || !kinds.has(kind)) throw new Error(`${dir}/regions.csv: row ${i + 2} needs code, name and a kind of province, regency or city`);
