@@ -42,3 +42,11 @@ export function cueFromTokens(category: string, tokens: readonly Token[], first:
 export function hasCue(cues: Cues, category: string): boolean {
   return (cues.get(category)?.length ?? 0) > 0;
 }
+
+/** 'saya/aku/kami … dukung|pilih|coblos': a first-person word with a campaign action up to three tokens after it, in one sentence. */
+export function firstPersonActions(cues: Cues): Array<{ person: Cue; action: Cue }> {
+  const actions = cues.get('campaignAction') ?? [];
+  return (cues.get('firstPerson') ?? []).flatMap((person) =>
+    actions.filter((action) => action.sentence === person.sentence && action.at > person.at && action.at - person.at <= 3).map((action) => ({ person, action })),
+  );
+}

@@ -1,4 +1,4 @@
-import type { Cue, Cues } from './cues.js';
+import { firstPersonActions, type Cue, type Cues } from './cues.js';
 
 /**
  * Talking about neutrality is not partisanship: reminders, rules and sanctions, news about
@@ -14,15 +14,6 @@ export function neutralityCue(cues: Cues): Cue | undefined {
 
 /** 'saya/aku/kami … dukung|pilih|coblos' within three tokens, with no negation in between. */
 function statesOwnSupport(cues: Cues): boolean {
-  const actions = cues.get('campaignAction') ?? [];
   const negations = cues.get('negation') ?? [];
-  return (cues.get('firstPerson') ?? []).some((person) =>
-    actions.some(
-      (action) =>
-        action.sentence === person.sentence &&
-        action.at > person.at &&
-        action.at - person.at <= 3 &&
-        !negations.some((n) => n.at > person.at && n.at < action.at),
-    ),
-  );
+  return firstPersonActions(cues).some(({ person, action }) => !negations.some((n) => n.at > person.at && n.at < action.at));
 }

@@ -1,5 +1,5 @@
 import type { Doc } from '../text/tokenise.js';
-import { refCategories, type Cues } from './cues.js';
+import { firstPersonActions, refCategories, type Cues } from './cues.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -75,17 +75,16 @@ function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
     if (!firstOf.has(t.sentence)) firstOf.set(t.sentence, i);
   });
 
-  const bySentence = new Map<number, Set<string>>();
+  // Sentence -> election -> the pairs of that election it names.
+  const pairsNamed = new Map<number, Map<string, Set<string>>>();
   for (const ref of refs) {
-    const key = `${ref.candidate!.election.code}`;
-    const names = bySentence.get(ref.sentence) ?? new Set<string>();
-    names.add(`${key}#${ref.candidate!.label}`);
-    bySentence.set(ref.sentence, names);
+    const elections = pairsNamed.get(ref.sentence) ?? new Map<string, Set<string>>();
+    const code = ref.candidate!.election.code;
+    elections.set(code, (elections.get(code) ?? new Set<string>()).add(ref.candidate!.label));
+    pairsNamed.set(ref.sentence, elections);
   }
-  for (const [sentence, names] of bySentence) {
-    const perElection = new Map<string, number>();
-    for (const name of names) perElection.set(name.split('#')[0]!, (perElection.get(name.split('#')[0]!) ?? 0) + 1);
-    if ([...perElection.values()].some((n) => n >= 2)) found.set(sentence, 'rival pairs named side by side');
+  for (const [sentence, elections] of pairsNamed) {
+    if ([...elections.values()].some((labels) => labels.size >= 2)) found.set(sentence, 'rival pairs named side by side');
   }
 
   for (const ref of refs) {
@@ -133,10 +132,7 @@ function ownVoiceSentences(doc: Doc, cues: Cues): Set<number> {
     const opens = action.at === 0 || doc.tokens[action.at - 1]!.sentence !== action.sentence;
     if (opens && imperatives.has(doc.tokens[action.at]!.norm) && mine(action.start)) own.add(action.sentence);
   }
-  const actions = cues.get('campaignAction') ?? [];
-  for (const person of cues.get('firstPerson') ?? []) {
-    if (mine(person.start) && actions.some((a) => a.sentence === person.sentence && a.at > person.at && a.at - person.at <= 3)) own.add(person.sentence);
-  }
+  for (const { person } of firstPersonActions(cues)) if (mine(person.start)) own.add(person.sentence);
   return own;
 }
 
