@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { hammingDistance, perceptualHash, readImageText } from '@netra/media';
 import { renderPoster, renderScene } from '@netra/testing/posters';
 import { measureMachine } from './machine-cpu.js';
+import { round } from './store-posts.js';
 
 // Posters and notices of the kinds ASN post, each rendered as an original, a shrunk and
 // recompressed copy (as platforms serve them) and a watermarked copy.
@@ -51,7 +52,7 @@ export async function benchMediaOcr() {
         if (read.has(word)) found++;
       }
     });
-    return Math.round((found / total) * 1000) / 1000;
+    return round(found / total);
   };
 
   const dir = mkdtempSync(path.join(tmpdir(), 'netra-bench-ocr-'));
@@ -77,7 +78,7 @@ export async function benchMediaOcr() {
     const unrelated = posters.flatMap((_, p) => scenes.map((scene) => hammingDistance(hashes[3 * p]!, scene)));
     const otherPosters = posters.flatMap((_, p) => posters.flatMap((__, q) => (q > p ? [hammingDistance(hashes[3 * p]!, hashes[3 * q]!)] : [])));
 
-    const rate = (n: number, cpu: number) => Math.round((n / cpu) * 100) / 100;
+    const rate = (n: number, cpu: number) => round(n / cpu, 2);
     return {
       images: images.length,
       anchor_bare_tesseract: { wall_seconds: anchor.seconds, machine_cpu_seconds: round(anchor.cpuSeconds), images_per_cpu_second: rate(images.length, anchor.cpuSeconds), word_recall: recall(anchorTexts) },
@@ -100,5 +101,4 @@ export async function benchMediaOcr() {
   }
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
