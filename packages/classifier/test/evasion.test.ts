@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultData } from '../src/data.js';
 import { createTokeniser } from '../src/text/tokenise.js';
-import { classify, evidenceOf } from './fixtures.js';
+import { classify, duringPilpres, evidenceOf } from './fixtures.js';
 
 const tokenise = createTokeniser(defaultData.normalisation);
-const pilpres = { regionCode: '31', postedAt: '2024-01-10T10:00:00+07:00' };
 
 describe('letters spelled out to dodge keyword filters', () => {
   it.each([
@@ -31,7 +30,7 @@ describe('letters spelled out to dodge keyword filters', () => {
   });
 
   it.each(['Ayo d u k u n g Prabowo sampai menang', 'm.e.n.a.n.g.k.a.n 02 bro', 'c 0 b l 0 s 03!!!'])('flags "%s"', (text) => {
-    expect(classify(text, pilpres).flagged).toBe(true);
+    expect(classify(text, duringPilpres).flagged).toBe(true);
   });
 });
 
@@ -42,7 +41,7 @@ describe('ballot numbers as words and with a feeling', () => {
     ['coblos nomor tigo, dunsanak', 3, 'Minang'],
     ['coblos nomer due ye', 2, 'Betawi'],
   ])('"%s" is ballot number %i (%s)', (text, number) => {
-    const [symbol] = evidenceOf(classify(text, pilpres), 'number_symbol');
+    const [symbol] = evidenceOf(classify(text, duringPilpres), 'number_symbol');
     expect(symbol?.candidate?.ballotNumber).toBe(number);
     expect(symbol?.weight).toBeGreaterThanOrEqual(0.5);
   });
@@ -53,19 +52,19 @@ describe('ballot numbers as words and with a feeling', () => {
     ['ambo tigo se 🤟', 3],
     ['2️⃣ 2️⃣ mantap hati', 2],
   ])('"%s" is ballot number %i: the number and the matching salute, said as a choice', (text, number) => {
-    const [symbol] = evidenceOf(classify(text, pilpres), 'number_symbol');
+    const [symbol] = evidenceOf(classify(text, duringPilpres), 'number_symbol');
     expect(symbol?.candidate?.ballotNumber).toBe(number);
     expect(symbol?.weight).toBeGreaterThanOrEqual(0.5);
   });
 
   it('a candidate\'s name spelled letter by letter is campaign content', () => {
-    expect(classify('A-N-I-E-S presidenku 🤲', pilpres).codes).toContain('campaign_content');
-    expect(classify('G a n j a r  untuk Indonesia', pilpres).codes).toContain('campaign_content');
+    expect(classify('A-N-I-E-S presidenku 🤲', duringPilpres).codes).toContain('campaign_content');
+    expect(classify('G a n j a r  untuk Indonesia', duringPilpres).codes).toContain('campaign_content');
   });
 
   it('"pokoke 03" is a ballot number with insistence', () => {
-    expect(classify('pokoke 03', pilpres).codes).toContain('number_symbol');
-    expect(classify('pokoknya tetap 01 sampai menang', pilpres).codes).toContain('number_symbol');
+    expect(classify('pokoke 03', duringPilpres).codes).toContain('number_symbol');
+    expect(classify('pokoknya tetap 01 sampai menang', duringPilpres).codes).toContain('number_symbol');
   });
 
   it('leaves everyday number words and dates alone', () => {
@@ -81,7 +80,7 @@ describe('ballot numbers as words and with a feeling', () => {
       'Istilah salam dua jari itu sudah ada sejak 2014 ya',
       'Wisuda adik, semua pose salam dua jari di depan rektorat',
     ]) {
-      expect(classify(text, pilpres).flagged, text).toBe(false);
+      expect(classify(text, duringPilpres).flagged, text).toBe(false);
     }
   });
 });
@@ -89,7 +88,7 @@ describe('ballot numbers as words and with a feeling', () => {
 describe('the V sign alone is weak evidence', () => {
   it('a wedding caption with ✌️ and no election context is not flagged', () => {
     for (const text of ['Selamat menempuh hidup baru sahabatku ✌️ foto bareng pengantin', 'Kondangan bareng temen kantor ✌️😁', 'foto bersama keluarga besar ✌️✌️ lebaran']) {
-      const result = classify(text, pilpres);
+      const result = classify(text, duringPilpres);
       expect(result.flagged, text).toBe(false);
       expect(result.codes).toEqual([]);
     }

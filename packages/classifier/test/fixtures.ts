@@ -25,6 +25,9 @@ export function testDirectory(): CandidateDirectory {
 
 export const classifier = createClassifier({ directory: testDirectory() });
 
+/** An ASN in Jakarta during the Pilpres 2024 campaign: where a bare number means a Pilpres pair. */
+export const duringPilpres = { regionCode: '31', postedAt: '2024-01-10T10:00:00+07:00' };
+
 export function classify(text: string, extra: Partial<ClassifierInput> = {}): ClassificationResult {
   return classifier.classify({ text, kind: 'post', ...extra });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, evidenceOf } from './fixtures.js';
+import { classify, duringPilpres, evidenceOf } from './fixtures.js';
 
-const pilpres = { regionCode: '31', postedAt: '2024-01-10T10:00:00+07:00' };
 
 describe('news, reported speech and questions name candidates without taking a side', () => {
   it.each([
@@ -21,43 +20,43 @@ describe('news, reported speech and questions name candidates without taking a s
     ['a candidate\'s words, quoted', 'Prabowo berkata di Lampung: "Siapa pun pemenangnya, kita tetap saudara."'],
     ['a count opening the sentence', '12 ormas nyatakan dukungan untuk Ganjar-Mahfud di Semarang'],
   ])('%s is not flagged', (_, text) => {
-    const result = classify(text, pilpres);
+    const result = classify(text, duringPilpres);
     expect(result.flagged, JSON.stringify(result)).toBe(false);
   });
 
   it('says why a news number is weak: it names the pair, it is not a salute', () => {
-    const [symbol] = evidenceOf(classify('Capres nomor urut 3 hadiri dialog di Unair', pilpres), 'number_symbol');
+    const [symbol] = evidenceOf(classify('Capres nomor urut 3 hadiri dialog di Unair', duringPilpres), 'number_symbol');
     expect(symbol?.candidate?.label).toBe('Ganjar–Mahfud');
     expect(symbol?.note).toMatch(/news naming the pair by its number/);
     expect(symbol?.weight).toBeLessThan(0.5);
   });
 
   it('damps, never hides: the writer\'s own appeal after the news is still partisan', () => {
-    expect(classify('Berita bagus! Ayo coblos 02', pilpres).codes).toEqual(expect.arrayContaining(['number_symbol', 'mobilization']));
-    expect(classify('Prabowo unggul di survei https://www.detik.com/pemilu/123 . Ayo coblos 02, satu putaran!', pilpres).flagged).toBe(true);
+    expect(classify('Berita bagus! Ayo coblos 02', duringPilpres).codes).toEqual(expect.arrayContaining(['number_symbol', 'mobilization']));
+    expect(classify('Prabowo unggul di survei https://www.detik.com/pemilu/123 . Ayo coblos 02, satu putaran!', duringPilpres).flagged).toBe(true);
   });
 
   it('reads "menurut saya" and "saya sampaikan" as the writer\'s own voice', () => {
-    expect(classify('Menurut saya, coblos nomor 2 paling tepat', pilpres).codes).toContain('number_symbol');
-    expect(classify('sy sampaikan ke warga: tgl 14 Februari pilih nomor 2!', pilpres).codes).toContain('number_symbol');
+    expect(classify('Menurut saya, coblos nomor 2 paling tepat', duringPilpres).codes).toContain('number_symbol');
+    expect(classify('sy sampaikan ke warga: tgl 14 Februari pilih nomor 2!', duringPilpres).codes).toContain('number_symbol');
   });
 
   it('keeps the writer\'s own exclamation or imperative beside the news', () => {
-    expect(classify('Prabowo kampanye di Semarang hari ini. Coblos 02!', pilpres).flagged).toBe(true);
-    expect(classify('Anies sapa warga Medan, mantap 🔥 semangat AMIN!', pilpres).flagged).toBe(true);
+    expect(classify('Prabowo kampanye di Semarang hari ini. Coblos 02!', duringPilpres).flagged).toBe(true);
+    expect(classify('Anies sapa warga Medan, mantap 🔥 semangat AMIN!', duringPilpres).flagged).toBe(true);
   });
 
   it('still flags a plain salute: a noun marker without news around it', () => {
-    expect(classify('Paslon 02 mantap, lanjutkan!', pilpres).codes).toContain('number_symbol');
+    expect(classify('Paslon 02 mantap, lanjutkan!', duringPilpres).codes).toContain('number_symbol');
   });
 });
 
 describe('negation scope', () => {
   it.each(['aku ogah nyoblos Anies', 'Saya tidak akan pilih Prabowo', 'emoh dukung Ganjar', 'jangan coblos 02'])('"%s" is not support', (text) => {
-    expect(classify(text, pilpres).flagged).toBe(false);
+    expect(classify(text, duringPilpres).flagged).toBe(false);
   });
 
   it.each(['Jangan lupa coblos 02 ya', 'Gak usah ragu pilih Ganjar-Mahfud', 'jangan sampai tidak coblos Anies'])('a lifted negation "%s" is still support', (text) => {
-    expect(classify(text, pilpres).flagged).toBe(true);
+    expect(classify(text, duringPilpres).flagged).toBe(true);
   });
 });
