@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { hammingDistance, perceptualHash, readImageText } from '@netra/media';
-import { renderPoster, renderScene } from '@netra/testing/posters';
+import { renderPoster, renderScene } from '@netra/sim-platform';
 import { measureMachine } from './machine-cpu.js';
 import { round } from './store-posts.js';
 

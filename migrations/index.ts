@@ -10,6 +10,7 @@ import * as m0008 from './0008_session_idle_timeout.js';
 import * as m0009 from './0009_handles_case_insensitive.js';
 import * as m0010 from './0010_second_factor.js';
 import * as m0011 from './0011_review_queue_projection.js';
+import * as m0012 from './0012_post_media.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009_handles_case_insensitive': m0009,
   '0010_second_factor': m0010,
   '0011_review_queue_projection': m0011,
+  '0012_post_media': m0012,
 };

@@ -35,7 +35,7 @@ runMain(async () => {
   await routeAgenciesTo(db, inbox.urlFor);
   const users = await createDemoUsers(db, settings.demoPassword);
 
-  const pipeline = await startPipeline({ db, redis, redisPrefix: settings.redisPrefix, platformBaseUrl: sim.url, logger });
+  const pipeline = await startPipeline({ db, redis, redisPrefix: settings.redisPrefix, platformBaseUrl: sim.url, mediaDir: settings.mediaDir, logger });
   // The demo's agency inbox listens on this machine; a deployment allows only what it lists.
   const forwarder = startForwarder({ db, logger, signingSecret: settings.signingSecret, outbound: { allowed: ['127.0.0.1', '::1'] } });
   // Workers first, then what they feed from and into, then connections (BullMQ's shutdown order).

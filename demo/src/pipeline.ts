@@ -1,8 +1,9 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from '@netra/core';
-import { UnclassifiedSubjectRepository, type Db, type SocialAccountRepository } from '@netra/db';
+import { MediaRepository, UnclassifiedSubjectRepository, type Db, type SocialAccountRepository } from '@netra/db';
 import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
 import { buildIngestDeps, startIngestWorkers } from '@netra/ingest';
+import { buildMediaDeps, startMediaWorker } from '@netra/media-worker';
 import { createQueues, ingestQueueNames, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { scheduleRound, type SchedulerOptions } from '@netra/scheduler';
 import { waitUntilDrained } from './drain.js';
@@ -22,12 +23,13 @@ export interface Pipeline {
 /** The sim serves all three platforms' APIs at one address; it accepts any X bearer token. */
 const simBearerToken = 'sim-platform-accepts-any-token';
 
-/** Ingest (one worker per platform) and classification workers on one Redis prefix, wired as the standalone services are. */
+/** Ingest (one worker per platform), media and classification workers on one Redis prefix, wired as the standalone services are. */
 export async function startPipeline(options: {
   db: Db;
   redis: Redis;
   redisPrefix: string;
   platformBaseUrl: string;
+  mediaDir: string;
   logger: Logger;
 }): Promise<Pipeline> {
   const { db, redis, redisPrefix, logger } = options;
@@ -47,6 +49,10 @@ export async function startPipeline(options: {
   const workers = [
     ...startIngestWorkers(ingest, { ...workerOptions, concurrency: 8 }),
     startClassifyWorker(await buildClassifyDeps(db, logger), workerOptions),
+    startMediaWorker(
+      buildMediaDeps({ db, queues, logger, store: options.mediaDir, apiBaseUrls: { mastodon: baseUrl, bluesky: baseUrl, x: baseUrl } }),
+      workerOptions,
+    ),
   ];
   const scheduler: SchedulerOptions = {
     accounts: ingest.accounts,
@@ -54,6 +60,7 @@ export async function startPipeline(options: {
     queues,
     parking: ingest.parking,
     unclassified: new UnclassifiedSubjectRepository(db),
+    media: new MediaRepository(db),
     epoch: new RedisEpoch(redis, redisPrefix),
     logger,
     pollIntervalSeconds,
@@ -65,7 +72,7 @@ export async function startPipeline(options: {
     scheduler,
     async runRound(timeoutMs = 5 * 60_000) {
       await scheduleRound(scheduler);
-      await waitUntilDrained(queues, [...ingestQueueNames, 'classify'], timeoutMs);
+      await waitUntilDrained(queues, [...ingestQueueNames, 'media', 'classify'], timeoutMs);
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));

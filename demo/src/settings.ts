@@ -19,6 +19,8 @@ export interface DemoSettings {
   reviewHost: string;
   reviewPort: number;
   simPort: number;
+  /** MEDIA_DIR: where the demo keeps the images it fetched, one folder per demo instance. */
+  mediaDir: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function demoSettings(env: NodeJS.ProcessEnv, once: boolean): DemoSetting
     // --once serves nothing for long: take any free ports so it never collides with a running demo.
     reviewPort: once ? 0 : Number(env.REVIEW_PORT ?? 3000 + instance),
     simPort: once ? 0 : Number(env.SIM_PLATFORM_PORT ?? 4000 + instance),
+    mediaDir: env.MEDIA_DIR ?? `var/media/${name}`,
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '@netra/core';
 import { startPipeline, importDemoRegistry, type Pipeline } from '@netra/demo';
 import { connectRedis, type Redis } from '@netra/queue';
@@ -10,6 +13,8 @@ export interface Harness {
   sim: Awaited<ReturnType<typeof startSimPlatform>>;
   pipeline: Pipeline;
   logger: ReturnType<typeof createLogger>;
+  /** The media store's directory, this test's own. */
+  mediaDir: string;
   close(): Promise<void>;
 }
 
@@ -24,18 +29,21 @@ export async function startHarness(): Promise<Harness> {
   const redis = await connectRedis(testRedisUrl);
   const sim = await startSimPlatform({ host: '127.0.0.1', port: 0, world: buildDemoWorld() });
   await importDemoRegistry(t.db);
-  const pipeline = await startPipeline({ db: t.db, redis, redisPrefix: testRedisPrefix(), platformBaseUrl: sim.url, logger });
+  const mediaDir = await mkdtemp(join(tmpdir(), 'netra-media-'));
+  const pipeline = await startPipeline({ db: t.db, redis, redisPrefix: testRedisPrefix(), platformBaseUrl: sim.url, mediaDir, logger });
   return {
     t,
     redis,
     sim,
     pipeline,
     logger,
+    mediaDir,
     async close() {
       await pipeline.close();
       await sim.close();
       redis.disconnect();
       await t.drop();
+      await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

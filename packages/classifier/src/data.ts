@@ -118,6 +118,16 @@ export interface RulesData {
     commentCheerWeight: number;
     commentOwnContentWeight: number;
   };
+  /** A copy of a campaign's own image (signals/known-image.ts). */
+  knownImage: {
+    /** At most this many of 64 hash bits apart: a copy on its own. */
+    copyDistance: number;
+    copyWeight: number;
+    /** Up to this far apart, a copy only when the images' words agree too. */
+    nearDistance: number;
+    minSharedWords: number;
+    backedWeight: number;
+  };
 }
 
 export interface ClassifierData {

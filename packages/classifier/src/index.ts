@@ -24,5 +24,6 @@ export type {
   Evidence,
   EvidenceSource,
   InputKind,
+  KnownImageMatch,
   ModelSummary,
 } from './types.js';

@@ -2,6 +2,7 @@ import { createAnalyser, type Analysis, type AnalysisContext } from './analyse.j
 import type { ClassifierData } from './data.js';
 import type { DirectoryIndex, IndexedCandidate } from './directory/directory-index.js';
 import { engagementFindings } from './signals/engagement.js';
+import { knownImageFindings } from './signals/known-image.js';
 import type { Finding } from './signals/finding.js';
 import { applySpouseException } from './signals/spouse-exception.js';
 import type { Tokenise } from './text/tokenise.js';
@@ -40,7 +41,9 @@ export function createJudge(data: ClassifierData, index: DirectoryIndex, tokenis
 
     // An image the ASN posted speaks as their own words do: a poster's slogan is their post's.
     const images = (input.mediaTexts ?? []).flatMap((words, i) => (words.trim() === '' ? [] : [analyse(words, context, `media:${i}`)]));
-    const findings = textIsShared ? [] : [...(own?.findings ?? []), ...images.flatMap((image) => image.findings)];
+    const findings = textIsShared
+      ? []
+      : [...(own?.findings ?? []), ...images.flatMap((image) => image.findings), ...knownImageFindings(input.knownImages ?? [], index, data.rules)];
     const exception = own && applySpouseException(findings, own.cues, spouseOf(index, input));
     const targetAuthorIsCandidate = input.targetAuthorIsCandidate ?? false;
     findings.push(...engagementFindings({ kind: input.kind, own: textIsShared ? undefined : own, target, targetAuthorIsCandidate }, data.rules));

@@ -17,11 +17,27 @@ export interface ClassifierInput {
   regionCode?: string | null;
   /** The words read in each attached image (OCR), in order: evidence from them names the image. */
   mediaTexts?: string[];
+  /** Attached images that match one a candidate's or party's official account posted. */
+  knownImages?: KnownImageMatch[];
   /** The ASN is married to this candidate (label as in the directory): the allowed exception. */
   spouseCandidateLabel?: string;
   spouseCandidateId?: number;
   /** ISO date-time: picks the election a ballot number points to. */
   postedAt?: string;
+}
+
+/** An attached image found close (perceptual hash) to a campaign's own image. */
+export interface KnownImageMatch {
+  /** Which attached image (0-based, as in mediaTexts). */
+  mediaIndex: number;
+  /** The candidate (directory id) whose official account posted the known image. */
+  candidateId: number;
+  /** Where the campaign posted it. */
+  postUrl: string | null;
+  /** Hamming distance of the two 64-bit hashes. */
+  distance: number;
+  /** Words (3+ letters) read in both images. */
+  sharedWords: number;
 }
 
 /** Which text a span points into: the ASN's words, the post they engaged with, or an image's words. */

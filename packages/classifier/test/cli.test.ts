@@ -73,7 +73,7 @@ describe('classify CLI', () => {
 
 describe('classify CLI with images', () => {
   it('reads each image\'s words, flags a partisan poster under a harmless caption, and leaves notices alone', async () => {
-    const { renderPoster } = await import('@netra/testing/posters');
+    const { renderPoster } = await import('@netra/sim-platform');
     const dir = mkdtempSync(join(tmpdir(), 'netra-media-'));
     const images = {
       'poster.png': await renderPoster(['AYO COBLOS', 'NOMOR 2', 'PRABOWO-GIBRAN', 'LANJUTKAN!']),

@@ -23,6 +23,15 @@ export interface PostMetrics {
   replies: number | null;
 }
 
+/** An image a post shows (a video or animation by its preview image), as the platform names it. */
+export interface PostMedia {
+  kind: 'image' | 'video_preview';
+  /** Where the platform serves the file; fetched later, only from the platform's media hosts. */
+  url: string;
+  /** The platform's alt text, if any. */
+  description: string | null;
+}
+
 export interface NormalisedPost {
   platform: Platform;
   /** A string: Mastodon and X ids exceed 2^53, Bluesky's are at:// URIs. Never do arithmetic on it. */
@@ -42,6 +51,8 @@ export interface NormalisedPost {
   /** The quoted post, for kind 'quote', when the platform still serves it. */
   quoteOf: NormalisedPost | null;
   metrics: PostMetrics | null;
+  /** The post's own images, in the post's order (a repost's are its original's). */
+  media: PostMedia[];
   /** The platform's payload as received, kept as evidence. */
   raw: unknown;
 }

@@ -42,6 +42,18 @@ const settings = {
    * government network's range); everything else internal is refused. Empty: public addresses only.
    */
   OUTBOUND_ALLOWED_ADDRESSES: addressList(),
+  /** Where the media store keeps images, by SHA-256 (a directory; never served directly). */
+  MEDIA_DIR: z.string().min(1).default('var/media'),
+  /**
+   * Hosts images may be fetched from beside each platform's own API host and its subdomains
+   * (comma-separated; a name covers its subdomains), e.g. a Mastodon instance's CDN. Bluesky's
+   * (bsky.app) and X's (twimg.com) media hosts are always allowed.
+   */
+  MEDIA_HOSTS: z
+    .string()
+    .default('')
+    .transform((raw) => raw.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, 'must be comma-separated host names'))),
   /** Seconds between the forwarder's passes over the outbox. */
   FORWARDER_POLL_SECONDS: z.coerce.number().positive().default(5),
   /** The first retry of a failed delivery waits about this long; each further one twice as long, up to the max. */

@@ -397,6 +397,38 @@ export interface StatsRefreshStateTable {
   refreshed_at: Timestamp;
 }
 
+/** One distinct image, by the SHA-256 of its bytes (the media store's key), read once (migration 0012). */
+export interface MediaObjectTable {
+  sha256: string;
+  format: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** 64-bit DCT perceptual hash, hex. */
+  phash: string;
+  /** The words OCR read in the image ('' when none). */
+  ocr_text: string;
+  stored_at: DefaultTimestamp;
+}
+
+export type PostMediaState = 'pending' | 'stored' | 'refused' | 'failed';
+export type PostMediaKind = 'image' | 'video_preview';
+
+/** A post's image, in the post's order, as the platform named it and as we fetched it (migration 0012). */
+export interface PostMediaTable {
+  post_id: BigId;
+  position: number;
+  kind: PostMediaKind;
+  source_url: string;
+  /** The platform's alt text. */
+  description: string | null;
+  state: ColumnType<PostMediaState, PostMediaState | undefined, PostMediaState>;
+  media_sha256: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  fetched_at: Timestamp | null;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -428,6 +460,8 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodeTable;
   case_views: CaseViewTable;
   reconcile_watermarks: ReconcileWatermarkTable;
+  media_objects: MediaObjectTable;
+  post_media: PostMediaTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

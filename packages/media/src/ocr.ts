@@ -18,6 +18,9 @@ const enlargedWidth = 1200;
 const blockMode = '6';
 const sparseMode = '11';
 const fewWords = 4;
+// Tesseract "reads" a stray letter or bracket in the texture of a photo without text; fewer
+// than two words is taken as no text, so a picture of a meal never carries a false "2".
+const leastWords = 2;
 
 /**
  * The words in an image, read by Tesseract (Debian's `tesseract-ocr` with the Indonesian and
@@ -32,7 +35,8 @@ export async function readImageText(bytes: Buffer, options: OcrOptions = default
   const block = await tesseract(prepared, blockMode, options);
   if (wordCount(block) >= fewWords) return block;
   const sparse = await tesseract(prepared, sparseMode, options);
-  return wordCount(sparse) > wordCount(block) ? sparse : block;
+  const best = wordCount(sparse) > wordCount(block) ? sparse : block;
+  return wordCount(best) >= leastWords ? best : '';
 }
 
 function wordCount(text: string): number {

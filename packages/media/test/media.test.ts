@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderPoster, renderScene } from '@netra/testing/posters';
+import { renderPoster, renderScene } from '@netra/sim-platform';
 import { hammingDistance, inspectImage, perceptualHash, readImageText, UnacceptableImage } from '../src/index.js';
 
 const words = (text: string) => new Set(text.toUpperCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));

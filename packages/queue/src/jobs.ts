@@ -41,6 +41,12 @@ export const jobDefinitions = {
     deduplicate: false,
     payload: z.object({ postIds: z.array(rowId).max(MAX_CLASSIFY_BATCH), engagementIds: z.array(rowId).max(MAX_CLASSIFY_BATCH) }),
   },
+  /**
+   * Fetch a stored post's images not fetched yet, keep them in the media store, read them (OCR,
+   * perceptual hash) and classify the post again with their words. Its own queue: downloads and
+   * OCR never hold up text ingest or classification.
+   */
+  'read-media': { queue: 'media', payload: z.object({ postId: rowId }) },
 } as const;
 
 export type JobName = keyof typeof jobDefinitions;

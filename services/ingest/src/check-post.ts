@@ -3,6 +3,7 @@ import type { Coverage, SocialAccount } from '@netra/db';
 import type { JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
 import { enqueueClassification } from './enqueue-classification.js';
+import { enqueueMediaReads } from './enqueue-media.js';
 import { openConnector } from './open-connector.js';
 import { toStoredPost } from './to-stored-post.js';
 import { nextCheckAt } from './watch-schedule.js';
@@ -36,8 +37,10 @@ export function checkPostHandler(deps: IngestDeps) {
       await deps.rawPages.store(trx, post.platform, post.account_id, [...current.pages, ...(engagements?.pages ?? [])]);
       const stored = await deps.activity.storePost(trx, toStoredPost(current.posts[0]!, post.account_id));
       const newReplies: { postId: string; contextEngagementId: string }[] = [];
+      const withMedia = [stored];
       for (const { observation, engagerId } of engagements?.matches ?? []) {
         const reply = observation.comment ? await deps.activity.storePost(trx, toStoredPost(observation.comment, engagerId)) : null;
+        if (reply) withMedia.push(reply);
         const engagement = await deps.activity.storeEngagement(trx, {
           kind: observation.kind,
           accountId: engagerId,
@@ -48,11 +51,12 @@ export function checkPostHandler(deps: IngestDeps) {
         if (reply && engagement.created) newReplies.push({ postId: reply.id, contextEngagementId: engagement.id });
       }
       await deps.watchedPosts.recordCheck(trx, postId, next, engagements ? coverageOf(current.posts[0]!, engagements.observations) : null);
-      return { edited: stored.edited, newReplies };
+      return { edited: stored.edited, newReplies, withMedia };
     });
 
     // A reply stored earlier by its author's poll was classified without its parent: again, now with it.
     await deps.queues.enqueueMany('classify-post', outcome.newReplies);
+    await enqueueMediaReads(deps, outcome.withMedia);
     if (outcome.edited && watched.reason === 'flagged') await deps.queues.enqueue('classify-post', { postId });
     if (author?.candidate_id != null) await enqueueClassification(deps, await deps.activity.unclassifiedEngagementsWith(author.id));
   };

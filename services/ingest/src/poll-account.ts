@@ -3,6 +3,7 @@ import type { SocialAccount } from '@netra/db';
 import type { JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
 import { enqueueClassification } from './enqueue-classification.js';
+import { enqueueMediaReads } from './enqueue-media.js';
 import { openConnector } from './open-connector.js';
 import { nextPollInterval } from './poll-interval.js';
 import { resolvePlatformAccountId, unlessAccountUnavailable } from './resolve-account.js';
@@ -65,12 +66,13 @@ export function pollAccountHandler(deps: IngestDeps) {
       }
       await deps.activity.advanceCursor(trx, accountId, page.newestId, interval);
       // New posts, and edited ones as they read now (a new input, so a new classification).
-      return { postIds: storedOwn.filter((s) => s.created || s.edited).map((s) => s.id), engagementIds: shares };
+      return { postIds: storedOwn.filter((s) => s.created || s.edited).map((s) => s.id), engagementIds: shares, stored: [...storedOwn, ...storedOriginals] };
     });
     await followRename(deps, account, platformAccountId, page.posts);
     deps.logger.debug({ accountId, posts: page.posts.length, interval }, 'polled account');
     // A crash before this line loses nothing: the scheduler's reconciler finds subjects stored but never classified.
     await enqueueClassification(deps, toClassify);
+    await enqueueMediaReads(deps, toClassify.stored);
   };
 }
 

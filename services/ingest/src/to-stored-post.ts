@@ -13,6 +13,7 @@ export function toStoredPost(post: NormalisedPost, accountId: number | null): Po
     inReplyToPlatformId: post.inReplyToPlatformId,
     postedAt: post.postedAt,
     editedAt: post.editedAt,
+    media: post.media,
     raw: post.raw,
   };
 }

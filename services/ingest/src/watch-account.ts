@@ -1,5 +1,6 @@
 import type { JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
+import { enqueueMediaReads } from './enqueue-media.js';
 import { openConnector } from './open-connector.js';
 import { resolvePlatformAccountId, unlessAccountUnavailable } from './resolve-account.js';
 import { toStoredPost } from './to-stored-post.js';
@@ -29,8 +30,10 @@ export function watchAccountHandler(deps: IngestDeps) {
       await deps.rawPages.store(trx, platform, accountId, recent.pages);
       const stored = await deps.activity.storePosts(trx, own.map((post) => toStoredPost(post, accountId)));
       await deps.activity.advanceCursor(trx, accountId, null);
-      return deps.watchedPosts.watch(trx, platform, stored.map((s) => s.id), 'engagement', checkLeaseSeconds);
+      return { stored, watched: await deps.watchedPosts.watch(trx, platform, stored.map((s) => s.id), 'engagement', checkLeaseSeconds) };
     });
-    await deps.queues.enqueueMany('check-post', newlyWatched.map((postId) => ({ platform, postId })));
+    await deps.queues.enqueueMany('check-post', newlyWatched.watched.map((postId) => ({ platform, postId })));
+    // A candidate's photos are evidence too: what civil servants like and share, and the known campaign images.
+    await enqueueMediaReads(deps, newlyWatched.stored);
   };
 }

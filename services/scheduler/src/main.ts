@@ -1,5 +1,5 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
-import { connectDb, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { connectDb, MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
 import { observeService, postgresAnswers, redisAnswers } from '@netra/observability';
 import { connectRedis, createQueues, PlatformParking, RedisEpoch } from '@netra/queue';
 import { startScheduler } from './scheduler.js';
@@ -14,6 +14,7 @@ runMain(async () => {
     accounts: new SocialAccountRepository(db),
     watchedPosts: new WatchedPostRepository(db),
     unclassified: new UnclassifiedSubjectRepository(db),
+    media: new MediaRepository(db),
     epoch: new RedisEpoch(redis, config.REDIS_PREFIX),
     queues,
     parking: new PlatformParking(redis, queues, config.REDIS_PREFIX),

@@ -1,10 +1,11 @@
 import type { Logger } from '@netra/core';
-import type { SocialAccountRepository, UnclassifiedSubjectRepository } from '@netra/db';
+import { MIN_RECONCILE_GRACE_SECONDS, type MediaRepository, type SocialAccountRepository, type UnclassifiedSubjectRepository } from '@netra/db';
 import type { Queues, RedisEpoch } from '@netra/queue';
 
 export interface ReconcileDeps {
   accounts: SocialAccountRepository;
   unclassified: UnclassifiedSubjectRepository;
+  media: MediaRepository;
   epoch: RedisEpoch;
   queues: Queues;
   logger: Logger;
@@ -13,14 +14,16 @@ export interface ReconcileDeps {
 export interface ReconcileResult {
   /** Accounts made due again because Redis lost their poll jobs. */
   accountsReleased: number;
-  /** Classify jobs added for subjects stored but never classified. */
+  /** Classify jobs added for subjects stored but never classified (or not since their images were read). */
   classifyJobs: number;
+  /** read-media jobs added for posts whose images were listed but never fetched. */
+  mediaJobs: number;
 }
 
 /**
  * Re-derives from Postgres the work that Redis only held in flight, so losing Redis loses
- * nothing: accounts claimed for a poll that never ran, and subjects stored but never
- * classified. Work still queued is deduplicated, so re-enqueueing it is harmless.
+ * nothing: accounts claimed for a poll that never ran, subjects stored but never classified,
+ * images listed but never fetched, and posts not classified since their images were read. Work still queued is deduplicated, so re-enqueueing it is harmless.
  */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   let accountsReleased = 0;
@@ -38,8 +41,12 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   const classifyJobs =
     (await deps.queues.enqueueMany('classify-post', postIds.map((postId) => ({ postId })))) +
     (await deps.queues.enqueueMany('classify-engagement', engagementIds.map((engagementId) => ({ engagementId }))));
-  if (classifyJobs > 0) deps.logger.warn({ classifyJobs }, 'subjects stored but never classified: classify jobs queued again');
-  return { accountsReleased, classifyJobs };
+  const media = await deps.media.sweep(redisLostJobs ? 0 : MIN_RECONCILE_GRACE_SECONDS);
+  const mediaJobs = await deps.queues.enqueueMany('read-media', media.toRead.map((postId) => ({ postId })));
+  const reread = await deps.queues.enqueueMany('classify-post', media.toClassify.map((postId) => ({ postId })));
+  if (classifyJobs + reread > 0) deps.logger.warn({ classifyJobs: classifyJobs + reread }, 'subjects stored but never classified: classify jobs queued again');
+  if (mediaJobs > 0) deps.logger.warn({ mediaJobs }, 'images listed but never fetched: media jobs queued again');
+  return { accountsReleased, classifyJobs: classifyJobs + reread, mediaJobs };
 }
 
 async function oldestWaitingMs(queues: Queues): Promise<number> {

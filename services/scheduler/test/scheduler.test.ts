@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, sha256Hex, type Platform } from '@netra/core';
-import { SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
 import { connectRedis, createQueues, ingestQueueNames, PlatformParking, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { createTestDatabase, seedAgency, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
 import { scheduleRound, type SchedulerOptions } from '../src/index.js';
@@ -26,6 +26,7 @@ beforeAll(async () => {
     queues,
     parking: new PlatformParking(redis, queues, prefix),
     unclassified: new UnclassifiedSubjectRepository(t.db),
+    media: new MediaRepository(t.db),
     epoch: new RedisEpoch(redis, prefix),
     logger: createLogger('test', 'silent'),
     pollIntervalSeconds: 900,

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { applyFaults, FaultPlan } from './api/faults.js';
 import { registerBlueskyRoutes } from './api/bluesky/routes.js';
 import { registerMastodonRoutes } from './api/mastodon-routes.js';
+import { registerMediaRoutes } from './api/media-routes.js';
 import { registerXRoutes } from './api/x/routes.js';
 import { recordNotFound } from './api/not-found.js';
 import { registerSimRoutes } from './api/sim-routes.js';
@@ -15,7 +16,7 @@ export interface SimPlatformOptions {
 
 /**
  * The fastify app serving one `world` through three platforms' public APIs (Mastodon REST,
- * Bluesky XRPC, X API v2) and the /sim mutation API.
+ * Bluesky XRPC, X API v2), their media files and the /sim mutation API.
  */
 export function createSimPlatform(world: World, options: SimPlatformOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false });
@@ -24,6 +25,7 @@ export function createSimPlatform(world: World, options: SimPlatformOptions = {}
   registerMastodonRoutes(app, world);
   registerBlueskyRoutes(app, world);
   registerXRoutes(app, world);
+  registerMediaRoutes(app, world);
   registerSimRoutes(app, world, faults);
   app.setNotFoundHandler((_request, reply) => recordNotFound(reply));
   // Mastodon's error shape; a world rule broken through /sim is the caller's mistake (422).

@@ -19,5 +19,8 @@ export async function startSimPlatform(options: { host?: string; port?: number; 
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('sim-platform is not listening on a TCP port');
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${shownHost}:${address.port}`, world, faults, close: () => app.close() };
+  const url = `http://${shownHost}:${address.port}`;
+  // Image URLs in the APIs' answers point back here, so a media worker can fetch them.
+  world.mediaOrigin = url;
+  return { url, world, faults, close: () => app.close() };
 }

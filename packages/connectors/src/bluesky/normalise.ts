@@ -1,5 +1,5 @@
-import type { AccountRef, NormalisedPost } from '../types.js';
-import { blueskyProfile, imageEmbed, postRecord, strongRef, type BlueskyFeedItem, type BlueskyPostView, type BlueskyProfile } from './schemas.js';
+import type { AccountRef, NormalisedPost, PostMedia } from '../types.js';
+import { blueskyProfile, imageEmbed, imagesView, postRecord, strongRef, videoView, type BlueskyFeedItem, type BlueskyPostView, type BlueskyProfile } from './schemas.js';
 
 const webBase = 'https://bsky.app';
 
@@ -19,6 +19,15 @@ function altTexts(embed: Record<string, unknown> | undefined): string[] {
   const media = embed?.$type === 'app.bsky.embed.recordWithMedia' ? (embed.media as unknown) : embed;
   const images = imageEmbed.safeParse(media);
   return images.success ? images.data.images.map((image) => image.alt?.trim() ?? '').filter(Boolean) : [];
+}
+
+/** The view's images (beside a quoted record too) and a video's still, with their CDN addresses. */
+function viewMedia(embed: Record<string, unknown> | undefined): PostMedia[] {
+  const media = embed?.$type === 'app.bsky.embed.recordWithMedia#view' ? (embed.media as unknown) : embed;
+  const images = imagesView.safeParse(media);
+  if (images.success) return images.data.images.map((image) => ({ kind: 'image', url: image.fullsize, description: image.alt?.trim() || null }));
+  const video = videoView.safeParse(media);
+  return video.success && video.data.thumbnail ? [{ kind: 'video_preview', url: video.data.thumbnail, description: video.data.alt?.trim() || null }] : [];
 }
 
 /** The quoted post as the view embeds it (`viewRecord`), when the AppView still serves it. */
@@ -55,6 +64,7 @@ export function normalisePostView(view: BlueskyPostView): NormalisedPost {
     repostOf: null,
     quoteOf,
     metrics: { likes: view.likeCount ?? null, shares: view.repostCount ?? null, replies: view.replyCount ?? null },
+    media: viewMedia(view.embed),
     raw: view,
   };
 }
@@ -82,6 +92,7 @@ export function normaliseFeedItem(item: BlueskyFeedItem): NormalisedPost {
     repostOf: original,
     quoteOf: null,
     metrics: null,
+    media: [],
     raw: item,
   };
 }

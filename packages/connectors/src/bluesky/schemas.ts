@@ -16,6 +16,13 @@ export type BlueskyProfile = z.infer<typeof blueskyProfile>;
 
 const strongRef = z.looseObject({ uri: atUri, cid: z.string().optional() });
 const imageEmbed = z.looseObject({ images: z.array(z.looseObject({ alt: z.string().optional() })) });
+// The AppView's hydrated embeds (app.bsky.embed.images#view, app.bsky.embed.video#view): the
+// record holds only blob refs, the view the CDN addresses of each image and a video's still.
+export const imagesView = z.looseObject({
+  $type: z.literal('app.bsky.embed.images#view'),
+  images: z.array(z.looseObject({ fullsize: z.string(), alt: z.string().optional() })),
+});
+export const videoView = z.looseObject({ $type: z.literal('app.bsky.embed.video#view'), thumbnail: z.string().optional(), alt: z.string().optional() });
 
 export const postRecord = z.looseObject({
   text: z.string(),

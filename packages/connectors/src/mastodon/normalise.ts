@@ -1,6 +1,6 @@
-import type { AccountRef, NormalisedPost } from '../types.js';
+import type { AccountRef, NormalisedPost, PostMedia } from '../types.js';
 import { htmlToText } from '../html-to-text.js';
-import type { MastodonAccount, MastodonOriginalStatus, MastodonQuotedStatus, MastodonStatus } from './schemas.js';
+import type { MastodonAccount, MastodonMediaAttachment, MastodonOriginalStatus, MastodonQuotedStatus, MastodonStatus } from './schemas.js';
 
 export function toAccountRef(account: MastodonAccount): AccountRef {
   return { platformAccountId: account.id, handle: account.acct, displayName: account.display_name, url: account.url ?? null };
@@ -28,7 +28,7 @@ export function normaliseStatus(status: MastodonStatus | MastodonOriginalStatus 
     },
     raw: status,
   };
-  if (reblog) return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: normaliseStatus(reblog), quoteOf: null };
+  if (reblog) return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: normaliseStatus(reblog), quoteOf: null, media: [] };
   return {
     ...base,
     kind: status.in_reply_to_id ? 'reply' : quoted ? 'quote' : 'post',
@@ -36,7 +36,19 @@ export function normaliseStatus(status: MastodonStatus | MastodonOriginalStatus 
     inReplyToPlatformId: status.in_reply_to_id,
     repostOf: null,
     quoteOf: quoted ? normaliseStatus(quoted) : null,
+    media: (status.media_attachments ?? []).flatMap(toPostMedia),
   };
+}
+
+/** An image as itself, a video or gifv by its preview still; audio and unknown files show nothing. */
+function toPostMedia(attachment: MastodonMediaAttachment): PostMedia[] {
+  const description = attachment.description?.trim() || null;
+  if (attachment.type === 'image') {
+    const url = attachment.url ?? attachment.remote_url;
+    return url ? [{ kind: 'image', url, description }] : [];
+  }
+  if ((attachment.type === 'video' || attachment.type === 'gifv') && attachment.preview_url) return [{ kind: 'video_preview', url: attachment.preview_url, description }];
+  return [];
 }
 
 function visibleText(status: Pick<MastodonOriginalStatus, 'spoiler_text' | 'content' | 'media_attachments'>): string {

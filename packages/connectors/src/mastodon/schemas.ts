@@ -18,10 +18,16 @@ export const mastodonAccount = z.looseObject({
 });
 export type MastodonAccount = z.infer<typeof mastodonAccount>;
 
+// docs.joinmastodon.org/entities/MediaAttachment: url is the instance's copy (null while a
+// remote file is not yet cached), remote_url the origin server's, preview_url a still of a video.
 const mediaAttachment = z.looseObject({
   type: z.string(),
+  url: z.string().nullable().optional(),
+  preview_url: z.string().nullable().optional(),
+  remote_url: z.string().nullable().optional(),
   description: z.string().nullable().optional(),
 });
+export type MastodonMediaAttachment = z.infer<typeof mediaAttachment>;
 
 const statusFields = {
   id,

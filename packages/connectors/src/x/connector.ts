@@ -18,7 +18,7 @@ export interface XConnectorOptions {
 }
 
 const tweetFields = 'tweet.fields=created_at,author_id,conversation_id,referenced_tweets,edit_history_tweet_ids,public_metrics,attachments';
-const expansions = 'expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,attachments.media_keys&user.fields=username,name,protected&media.fields=alt_text';
+const expansions = 'expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,attachments.media_keys&user.fields=username,name,protected&media.fields=alt_text,type,url,preview_image_url';
 const timelinePageSize = 100;
 
 /**

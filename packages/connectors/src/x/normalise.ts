@@ -1,4 +1,4 @@
-import type { AccountRef, NormalisedPost } from '../types.js';
+import type { AccountRef, NormalisedPost, PostMedia } from '../types.js';
 import type { XIncludes, XTweet, XUser } from './schemas.js';
 
 export function toAccountRef(user: XUser): AccountRef {
@@ -31,10 +31,11 @@ export function normaliseTweet(tweet: XTweet, includes: XIncludes): NormalisedPo
     raw: tweet,
   };
   if (reference('retweeted')) {
-    return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: referenced('retweeted'), quoteOf: null, metrics: null };
+    return { ...base, kind: 'repost', text: '', inReplyToPlatformId: null, repostOf: referenced('retweeted'), quoteOf: null, metrics: null, media: [] };
   }
-  const media = new Map((includes?.media ?? []).map((m) => [m.media_key, m.alt_text?.trim() ?? '']));
-  const alts = (tweet.attachments?.media_keys ?? []).map((key) => media.get(key) ?? '').filter(Boolean);
+  const mediaByKey = new Map((includes?.media ?? []).map((m) => [m.media_key, m]));
+  const attached = (tweet.attachments?.media_keys ?? []).flatMap((key) => mediaByKey.get(key) ?? []);
+  const alts = attached.map((m) => m.alt_text?.trim() ?? '').filter(Boolean);
   const inReplyTo = reference('replied_to');
   const quoted = reference('quoted');
   return {
@@ -49,5 +50,10 @@ export function normaliseTweet(tweet: XTweet, includes: XIncludes): NormalisedPo
       shares: tweet.public_metrics?.retweet_count ?? null,
       replies: tweet.public_metrics?.reply_count ?? null,
     },
+    media: attached.flatMap((m): PostMedia[] => {
+      const description = m.alt_text?.trim() || null;
+      if (m.type === 'photo' && m.url) return [{ kind: 'image', url: m.url, description }];
+      return m.preview_image_url ? [{ kind: 'video_preview', url: m.preview_image_url, description }] : [];
+    }),
   };
 }

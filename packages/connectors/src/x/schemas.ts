@@ -26,7 +26,18 @@ export const xIncludes = z
   .looseObject({
     users: z.array(xUser).optional(),
     tweets: z.array(xTweet).optional(),
-    media: z.array(z.looseObject({ media_key: z.string(), alt_text: z.string().optional() })).optional(),
+    // X's Media object: a photo's file is `url`; a video's or animated GIF's still is `preview_image_url`.
+    media: z
+      .array(
+        z.looseObject({
+          media_key: z.string(),
+          type: z.string().optional(),
+          url: z.string().optional(),
+          preview_image_url: z.string().optional(),
+          alt_text: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .optional();
 export type XIncludes = z.infer<typeof xIncludes>;

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { sha256Hex, type EngagementKind, type Platform, type PostKind } from '@netra/core';
 import type { Db } from '../connection.js';
-import type { Database } from '../schema.js';
+import type { Database, PostMediaKind } from '../schema.js';
 
 type Tx = Transaction<Database>;
 
@@ -17,6 +17,8 @@ export interface PostToStore {
   postedAt: Date;
   /** When the platform says it was last edited, if it says. */
   editedAt?: Date | null;
+  /** The post's images as the platform names them, in order; fetched later by the media worker. */
+  media?: readonly { kind: PostMediaKind; url: string; description: string | null }[];
   raw: unknown;
 }
 
@@ -36,6 +38,8 @@ export interface Stored {
 export interface StoredPost extends Stored {
   /** Seen before with another text: the new text was kept as a version. */
   edited: boolean;
+  /** Images not listed before were listed: they wait for the media worker. */
+  newMedia: boolean;
 }
 
 /**
@@ -89,9 +93,24 @@ export class ActivityRepository {
     for (const post of unique) {
       const key = `${post.platform}\n${post.platformPostId}`;
       const id = insertedIds.get(key);
-      results.set(key, id !== undefined ? { id, created: true, edited: false } : await this.revisit(trx, post));
+      results.set(key, id !== undefined ? { id, created: true, edited: false, newMedia: false } : await this.revisit(trx, post));
     }
+    await this.listMedia(trx, unique.map((post) => ({ post, stored: results.get(`${post.platform}\n${post.platformPostId}`)! })));
     return posts.map((post) => results.get(`${post.platform}\n${post.platformPostId}`)!);
+  }
+
+  /**
+   * Lists each post's images once, by position (a post seen again adds only images it did not
+   * show before), and marks the posts that gained some.
+   */
+  private async listMedia(trx: Tx, posts: readonly { post: PostToStore; stored: StoredPost }[]): Promise<void> {
+    const rows = posts.flatMap(({ post, stored }) =>
+      (post.media ?? []).map((media, position) => ({ post_id: stored.id, position, kind: media.kind, source_url: media.url, description: media.description })),
+    );
+    if (rows.length === 0) return;
+    const listed = await trx.insertInto('post_media').values(rows).onConflict((oc) => oc.columns(['post_id', 'position']).doNothing()).returning('post_id').execute();
+    const gained = new Set(listed.map((row) => String(row.post_id)));
+    for (const { stored } of posts) if (gained.has(stored.id)) stored.newMedia = true;
   }
 
   /** A post seen before: link its author if newly registered, and record a new version if its text changed. */
@@ -128,13 +147,13 @@ export class ActivityRepository {
       .where('platform_post_id', '=', post.platformPostId)
       .executeTakeFirstOrThrow();
     const sha256 = sha256Hex(post.text);
-    if (existing.current_sha256 === sha256) return { id: existing.id, created: false, edited: false };
+    if (existing.current_sha256 === sha256) return { id: existing.id, created: false, edited: false, newMedia: false };
     await trx
       .insertInto('post_versions')
       .values({ post_id: existing.id, text: post.text, content_sha256: sha256, raw: JSON.stringify(post.raw), edited_at: post.editedAt ?? null })
       .onConflict((oc) => oc.columns(['post_id', 'content_sha256']).doUpdateSet({ last_seen_at: sql`now()` }))
       .execute();
-    return { id: existing.id, created: false, edited: true };
+    return { id: existing.id, created: false, edited: true, newMedia: false };
   }
 
   /**

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../connection.js';
+import { MediaRepository, type KnownImageCandidate } from './media.js';
 
 /** The civil servant behind a subject, and what the classifier needs to know about them. */
 export interface SubjectOwner {
@@ -14,6 +16,10 @@ export interface PostSubject extends SubjectOwner {
   postKind: 'post' | 'repost' | 'reply';
   text: string;
   postedAt: Date;
+  /** The words read in each of its stored images, in the post's order of images (media_index counts these). */
+  mediaTexts: string[];
+  /** Its images that are close to a campaign's own image, with the closest one. */
+  knownImages: KnownImageCandidate[];
   /** Set when the post is a reply to a watched post (a comment engagement). */
   replyTo: { text: string; authorIsCandidate: boolean } | null;
 }
@@ -74,6 +80,8 @@ export class SubjectRepository {
             )
             .as('text'),
         'posts.posted_at',
+        sql<string[]>`ARRAY(SELECT m.ocr_text FROM post_media pm JOIN media_objects m ON m.sha256 = pm.media_sha256
+                            WHERE pm.post_id = posts.id AND pm.state = 'stored' ORDER BY pm.position)`.as('media_texts'),
         'cs.id as civil_servant_id',
         'cs.agency_id',
         'cs.region_code',
@@ -83,6 +91,8 @@ export class SubjectRepository {
       ])
       .where('posts.id', 'in', [...postIds])
       .execute();
+    const withImages = rows.filter((row) => row.media_texts.length > 0).map((row) => row.id);
+    const known = await new MediaRepository(this.db).knownImageMatches(withImages);
     return rows.map((row) => ({
       kind: 'post',
       postId: row.id,
@@ -90,6 +100,8 @@ export class SubjectRepository {
       postKind: row.kind === 'quote' ? 'post' : row.kind,
       text: row.text,
       postedAt: row.posted_at,
+      mediaTexts: row.media_texts,
+      knownImages: known.get(row.id) ?? [],
       civilServantId: row.civil_servant_id,
       agencyId: row.agency_id,
       regionCode: row.region_code,

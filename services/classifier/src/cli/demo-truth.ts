@@ -19,7 +19,7 @@ export function demoTruthRecords(): Record<string, unknown>[] {
   };
   const visibleText = (id: string) => {
     const status = statusOf(id);
-    return [status.text, ...status.mediaDescriptions].filter(Boolean).join('\n\n');
+    return [status.text, ...status.media.map((m) => m.description)].filter(Boolean).join('\n\n');
   };
   const byCandidate = (id: string) => candidateHandles.has(world.account(statusOf(id).accountId)?.username ?? '');
 

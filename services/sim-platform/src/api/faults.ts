@@ -44,8 +44,8 @@ export class FaultPlan {
   }
 }
 
-/** The platform APIs the sim serves (Mastodon, Bluesky XRPC, X v2); /sim itself is never faulted. */
-const platformPaths = ['/api/', '/xrpc/', '/2/'];
+/** The platform APIs the sim serves (Mastodon, Bluesky XRPC, X v2) and their media files; /sim itself is never faulted. */
+const platformPaths = ['/api/', '/xrpc/', '/2/', '/media/'];
 
 export function applyFaults(app: FastifyInstance, plan: FaultPlan): void {
   app.addHook('onRequest', async (request, reply) => {

@@ -3,6 +3,7 @@ import { createCandidateAccounts, createCivilServantAccounts, createPublicAccoun
 import { engageCivilServants, engagePublic, postCampaigns } from './campaign-activity.js';
 import { loadDemoCandidates, type DemoCandidate } from './candidates.js';
 import { chooseAllegiances, postEverydayLife, postPartisanActivity, postSpouseActivity } from './civil-servant-posts.js';
+import { postPosterActivity } from './poster-posts.js';
 import { generateCivilServants, type DemoCivilServant } from './civil-servants.js';
 import { demoAgencies, demoRegions, type DemoAgency, type DemoRegion } from './institutions.js';
 import { Prng } from './prng.js';
@@ -43,6 +44,8 @@ export function buildDemoScenario(options: { candidatesCsvPath?: string } = {}):
   postSpouseActivity(prng, world, civilServants);
   engagePublic(prng, world, publicHandles, campaignPosts);
   engageCivilServants(prng, world, civilServants, allegiances, campaignPosts);
+  // Last, so the draws above (and the world they make) are as they were before posters.
+  postPosterActivity(prng, world, civilServants, allegiances);
 
   return { world, regions: demoRegions, agencies: demoAgencies, civilServants, candidates };
 }

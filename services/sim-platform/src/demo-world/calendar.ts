@@ -13,6 +13,9 @@ const wibOffsetHours = 7;
 const dayMs = 86_400_000;
 
 /** A moment on a day in the window, between 06:00 and 22:59 WIB (people post while awake). */
+/** An election's campaign period. */
+export const campaignWindowOf = (election: { campaignStartsOn: string; campaignEndsOn: string }): DateWindow => ({ from: election.campaignStartsOn, to: election.campaignEndsOn });
+
 export function momentIn(prng: Prng, window: DateWindow): Date {
   const from = Date.parse(`${window.from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${window.to}T00:00:00Z`) - from) / dayMs);

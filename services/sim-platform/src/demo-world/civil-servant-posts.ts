@@ -1,5 +1,5 @@
 import type { World } from '../world/world.js';
-import { everydayWindow, momentIn, type DateWindow } from './calendar.js';
+import { campaignWindowOf, everydayWindow, momentIn, type DateWindow } from './calendar.js';
 import type { DemoCandidate } from './candidates.js';
 import type { DemoCivilServant } from './civil-servants.js';
 import { Deck } from './decks.js';
@@ -21,7 +21,6 @@ export interface Allegiance {
   candidate: DemoCandidate;
 }
 
-const campaignWindow = (c: DemoCandidate): DateWindow => ({ from: c.campaignStartsOn, to: c.campaignEndsOn });
 /** Before the legislative campaign: when would-be candidates approach parties (PP 94/2021). */
 const preCampaignWindow: DateWindow = { from: '2023-10-02', to: '2023-11-27' };
 /** "Salam 4 jari" spread in the last weeks of the Pilpres campaign. */
@@ -33,7 +32,7 @@ export function postEverydayLife(prng: Prng, world: World, people: readonly Demo
   const windowOf = (item: EverydayText): DateWindow => {
     if (item.on) return { from: item.on, to: item.on };
     const election = item.during && candidates.find((c) => c.electionCode === item.during);
-    return election ? campaignWindow(election) : everydayWindow;
+    return election ? campaignWindowOf(election) : everydayWindow;
   };
   const decks = {
     everyday: new Deck(prng, everydayTexts),
@@ -87,7 +86,7 @@ export function postPartisanActivity(prng: Prng, world: World, allegiances: read
       const template = deck.draw((t) => !used.has(t));
       used.add(template);
       const post = template(candidateSlots(prng, candidate, person.regionCode));
-      const window = post.codes.includes('self_candidacy') ? preCampaignWindow : campaignWindow(candidate);
+      const window = post.codes.includes('self_candidacy') ? preCampaignWindow : campaignWindowOf(candidate);
       postLabelled(world, person.handle, { ...post, text: roughen(prng, post.text) }, momentIn(prng, window));
     }
     if (candidate.electionCode === 'pilpres-2024' && candidate.ballotNumber !== 2 && prng.chance(0.5)) {
@@ -105,7 +104,7 @@ export function postSpouseActivity(prng: Prng, world: World, people: readonly De
     (person) => postLabelled(world, person.handle, spouseAtRegistration(), momentIn(prng, { from: '2024-08-28', to: '2024-08-28' })),
     (person) => {
       const post: LabelledText = spouseAppeal(candidateSlots(prng, person.spouseOf!, person.regionCode));
-      postLabelled(world, person.handle, post, momentIn(prng, campaignWindow(person.spouseOf!)));
+      postLabelled(world, person.handle, post, momentIn(prng, campaignWindowOf(person.spouseOf!)));
     },
     (person) => {
       postLabelled(world, person.handle, spouseAtIntroduction(), momentIn(prng, { from: '2024-09-23', to: '2024-09-23' }));

@@ -25,8 +25,19 @@ export interface SimStatus {
   reblogOfId: string | null;
   /** The post this one quotes, with text of its own. */
   quoteOfId: string | null;
-  /** Alt text of attached images; an entry per image. */
-  mediaDescriptions: string[];
+  /** Attached images, in order: alt text and what the file shows when fetched. */
+  media: SimMedia[];
+}
+
+/**
+ * What an attached image's file is: a poster (lines of bold text on a coloured ground), a
+ * textless photo-like scene (seeded), or given bytes (a test's odd file). Rendered when fetched.
+ */
+export type SimMediaContent = { poster: string[]; background?: string } | { scene: number } | { bytes: Buffer; contentType: string };
+
+export interface SimMedia {
+  description: string;
+  content: SimMediaContent;
 }
 
 export interface SimFavourite {
@@ -55,7 +66,10 @@ export interface NewStatus {
   reblogOfId?: string | null;
   quoteOfId?: string | null;
   createdAt?: Date;
+  /** Images known only by their alt text: their files are textless scenes. */
   mediaDescriptions?: string[];
+  /** Images with a given file, after those of mediaDescriptions. */
+  media?: { description?: string; content: SimMediaContent }[];
   /** Ground truth for an ASN's post; omitted for accounts nobody monitors. */
   label?: { codes: ViolationCode[]; note?: string };
 }

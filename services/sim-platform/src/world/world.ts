@@ -29,6 +29,8 @@ export interface WorldOptions {
  */
 export class World {
   readonly domain: string;
+  /** Where image files are served: the sim's own address once it listens (see startSimPlatform). */
+  mediaOrigin: string;
   private readonly now: () => Date;
   private readonly ids = new SnowflakeGenerator();
   private readonly accountsById = new Map<string, SimAccount>();
@@ -42,6 +44,7 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     this.domain = options.domain ?? 'sim.netra.test';
+    this.mediaOrigin = `https://${this.domain}`;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -85,6 +88,11 @@ export class World {
     this.accountsByUsername.set(newUsername.toLowerCase(), account);
   }
 
+  /** Where an attached image's file is served (GET /media/:statusId/:index on the sim). */
+  mediaUrl(status: SimStatus, index: number, size: 'original' | 'small' = 'original'): string {
+    return `${this.mediaOrigin}/media/${status.id}/${index}${size === 'small' ? '?size=small' : ''}`;
+  }
+
   /** Resolves 'user' or 'user@this-domain' (case-insensitive), as Mastodon's lookup does for local accounts. */
   findAccount(acct: string): SimAccount | undefined {
     const [username, domain] = acct.replace(/^@/, '').split('@');
@@ -115,7 +123,7 @@ export class World {
       const existing = this.reblogsByStatus.get(original.id)?.find((s) => s.accountId === author.id);
       if (existing) return existing;
       reblogOfId = original.id;
-    } else if (!text.trim() && !input.mediaDescriptions?.length) {
+    } else if (!text.trim() && !input.mediaDescriptions?.length && !input.media?.length) {
       throw new SimWorldError('a status needs text or media');
     }
     const quoteOfId = input.quoteOfId ? this.requireStatus(input.quoteOfId).id : null;
@@ -126,8 +134,9 @@ export class World {
       this.requireNotBefore(createdAt, parent.createdAt, 'a reply');
       inReplyToId = parent.id;
     }
+    const id = this.ids.next(createdAt);
     const status: SimStatus = {
-      id: this.ids.next(createdAt),
+      id,
       accountId: author.id,
       text,
       createdAt,
@@ -135,7 +144,10 @@ export class World {
       inReplyToId,
       reblogOfId,
       quoteOfId,
-      mediaDescriptions: input.mediaDescriptions ?? [],
+      media: [
+        ...(input.mediaDescriptions ?? []).map((description, index) => ({ description, content: { scene: Number(BigInt(id) % 100_000n) + index } })),
+        ...(input.media ?? []).map(({ description = '', content }) => ({ description, content })),
+      ],
     };
     this.statusesById.set(status.id, status);
     insertNewestFirst(this.statusesByAccount, author.id, status);

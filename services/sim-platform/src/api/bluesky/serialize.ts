@@ -40,8 +40,8 @@ function rootOf(world: World, status: SimStatus): SimStatus {
 export function postRecord(world: World, status: SimStatus): Record<string, unknown> {
   const parent = status.inReplyToId ? world.status(status.inReplyToId) : undefined;
   const quoted = status.quoteOfId ? world.status(status.quoteOfId) : undefined;
-  const images = status.mediaDescriptions.length
-    ? { $type: 'app.bsky.embed.images', images: status.mediaDescriptions.map((alt, i) => ({ alt, image: { $type: 'blob', ref: { $link: `bafkrei${status.id}${i}` }, mimeType: 'image/jpeg', size: 1000 } })) }
+  const images = status.media.length
+    ? { $type: 'app.bsky.embed.images', images: status.media.map(({ description: alt }, i) => ({ alt, image: { $type: 'blob', ref: { $link: `bafkrei${status.id}${i}` }, mimeType: 'image/jpeg', size: 1000 } })) }
     : undefined;
   const quote = quoted ? { $type: 'app.bsky.embed.record', record: strongRef(world, quoted) } : undefined;
   const embed = images && quote ? { $type: 'app.bsky.embed.recordWithMedia', record: quote, media: images } : (images ?? quote);
@@ -74,7 +74,7 @@ export function postView(world: World, status: SimStatus): Record<string, unknow
     cid: blueskyCid(status),
     author: profileView(world, world.account(status.accountId)!),
     record: postRecord(world, status),
-    ...(quotedView ? { embed: { $type: 'app.bsky.embed.record#view', record: quotedView } } : {}),
+    ...embedView(world, status, quotedView),
     replyCount: world.repliesTo(status.id).length,
     repostCount: world.reblogsOf(status.id).length,
     likeCount: world.favouritesOf(status.id).length,
@@ -82,6 +82,20 @@ export function postView(world: World, status: SimStatus): Record<string, unknow
     indexedAt: (status.editedAt ?? status.createdAt).toISOString(),
     labels: [],
   };
+}
+
+/** The hydrated embed (app.bsky.embed.*#view): images with their CDN addresses, the quoted record, or both. */
+function embedView(world: World, status: SimStatus, quotedView: Record<string, unknown> | undefined): { embed?: Record<string, unknown> } {
+  const images = status.media.length
+    ? {
+        $type: 'app.bsky.embed.images#view',
+        images: status.media.map(({ description: alt }, i) => ({ thumb: world.mediaUrl(status, i, 'small'), fullsize: world.mediaUrl(status, i), alt })),
+      }
+    : undefined;
+  const quote = quotedView ? { $type: 'app.bsky.embed.record#view', record: quotedView } : undefined;
+  if (images && quote) return { embed: { $type: 'app.bsky.embed.recordWithMedia#view', record: quote, media: images } };
+  const embed = images ?? quote;
+  return embed ? { embed } : {};
 }
 
 /** An author-feed item: the post, its reply context, and the repost reason when it is a repost. */

@@ -34,7 +34,7 @@ export function xTweet(world: World, status: SimStatus): Record<string, unknown>
     edit_history_tweet_ids: [status.id],
     ...(parent ? { in_reply_to_user_id: parent.accountId } : {}),
     ...(references.length ? { referenced_tweets: references } : {}),
-    ...(status.mediaDescriptions.length ? { attachments: { media_keys: status.mediaDescriptions.map((_, i) => mediaKey(status, i)) } } : {}),
+    ...(status.media.length ? { attachments: { media_keys: status.media.map((_, i) => mediaKey(status, i)) } } : {}),
     public_metrics: {
       retweet_count: world.reblogsOf(status.id).length,
       reply_count: world.repliesTo(status.id).length,
@@ -51,7 +51,7 @@ export function xIncludes(world: World, statuses: readonly SimStatus[]): Record<
   const referenced = statuses.flatMap((s) => [s.reblogOfId, s.inReplyToId, s.quoteOfId].flatMap((id) => (id && world.status(id) ? [world.status(id)!] : [])));
   const authors = new Map<string, SimAccount>();
   for (const s of [...statuses, ...referenced]) authors.set(s.accountId, world.account(s.accountId)!);
-  const media = [...statuses, ...referenced].flatMap((s) => s.mediaDescriptions.map((alt, i) => ({ media_key: mediaKey(s, i), type: 'photo', alt_text: alt })));
+  const media = [...statuses, ...referenced].flatMap((s) => s.media.map(({ description }, i) => ({ media_key: mediaKey(s, i), type: 'photo', url: world.mediaUrl(s, i), alt_text: description })));
   return {
     users: [...authors.values()].map(xUser),
     ...(referenced.length ? { tweets: referenced.map((s) => xTweet(world, s)) } : {}),

@@ -13,7 +13,8 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 
 /**
  * A poster or notice as a PNG, rendered from SVG by sharp (librsvg, DejaVu fonts): lines of bold
- * text on a coloured ground. Tests OCR and hash images they made themselves, not files we ship.
+ * text on a coloured ground: what the simulated platforms serve as attached images, and what tests
+ * OCR and hash (images made here, not files we ship).
  */
 export async function renderPoster(lines: readonly string[], style: PosterStyle = {}): Promise<Buffer> {
   const { background = '#b00020', foreground = '#ffffff', width = 1080, height = 1080, shape = 'circle' } = style;

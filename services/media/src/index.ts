@@ -1,0 +1,6 @@
+export { buildMediaDeps } from './build-deps.js';
+export type { MediaDeps } from './deps.js';
+export { ImageFetcher, MediaFetchProblem } from './fetch-image.js';
+export { judgeMediaUrl, type MediaHostRule } from './media-hosts.js';
+export { readMediaHandler } from './read-media.js';
+export { startMediaWorker } from './worker.js';

@@ -1,0 +1,51 @@
+import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
+import { connectDb } from '@netra/db';
+import { observeService, postgresAnswers, redisAnswers } from '@netra/observability';
+import { connectRedis, createQueues } from '@netra/queue';
+import { buildMediaDeps } from './build-deps.js';
+import { startMediaWorker } from './worker.js';
+
+runMain(async () => {
+  const config = loadConfig([
+    'DATABASE_URL',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+    'MASTODON_BASE_URL',
+    'BLUESKY_BASE_URL',
+    'X_API_BASE_URL',
+    'MEDIA_DIR',
+    'MEDIA_HOSTS',
+    'OUTBOUND_ALLOWED_ADDRESSES',
+    'METRICS_HOST',
+    'METRICS_PORT',
+    'DEPENDENCY_DOWN_EXIT_SECONDS',
+  ]);
+  const logger = createLogger('media');
+  const db = await connectDb(config.DATABASE_URL, { max: 2, logger });
+  const redis = await connectRedis(config.REDIS_URL, { logger });
+  const queues = createQueues(redis, config.REDIS_PREFIX);
+  const deps = buildMediaDeps({
+    db,
+    queues,
+    logger,
+    store: config.MEDIA_DIR,
+    apiBaseUrls: { mastodon: config.MASTODON_BASE_URL, bluesky: config.BLUESKY_BASE_URL, x: config.X_API_BASE_URL },
+    extraHosts: config.MEDIA_HOSTS,
+    outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
+  });
+  const worker = startMediaWorker(deps, { connection: redis, prefix: config.REDIS_PREFIX });
+  const observed = await observeService({
+    service: 'media',
+    logger,
+    host: config.METRICS_HOST,
+    port: config.METRICS_PORT,
+    exitAfterDependencyDownMs: config.DEPENDENCY_DOWN_EXIT_SECONDS * 1000,
+    checks: { postgres: postgresAnswers(db), redis: redisAnswers(redis) },
+    workers: [worker],
+  });
+  logger.info({ store: config.MEDIA_DIR }, 'media worker started');
+  onShutdownSignal(
+    () => closeInOrder([worker, observed, queues, { close: async () => void redis.disconnect() }, { close: () => db.destroy() }], logger),
+    logger,
+  );
+});
