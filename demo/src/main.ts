@@ -54,7 +54,7 @@ runMain(async () => {
   const scheduler = startScheduler({ ...pipeline.scheduler, intervalMs: 30_000 });
   // Plain HTTP on this machine and no authenticator app at hand: the demo signs in with passwords
   // only. A deployment requires TOTP for every role that sees names and NIPs.
-  const review = buildReviewApp({ db, logger, insecureCookies: true, secondFactor: 'off' });
+  const review = buildReviewApp({ db, logger, insecureCookies: true, secondFactor: 'off', media: settings.mediaDir });
   // Queue dashboard (/admin/queues), statistics refresh, and /metrics for everything in this process.
   const operations = await startReviewOperations({
     app: review,

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { PUBLIC_ONLY, type Logger, type OutboundPolicy } from '@netra/core';
 import { CaseViewRepository, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
+import { DirectoryMediaStore, type MediaStore } from '@netra/media';
 import { postgresAnswers, serviceEndpoints } from '@netra/observability';
 import { sessionCookie } from './auth/request-session.js';
 import type { SecondFactorPolicy } from './auth/second-factor.js';
@@ -29,6 +30,8 @@ export interface ReviewAppOptions {
   secondFactor?: SecondFactorPolicy;
   /** Requests per minute per client and route class; the defaults suit production. */
   rateLimits?: RateLimits;
+  /** The media store the media worker writes to: a directory (MEDIA_DIR, default var/media) or another store. */
+  media?: string | MediaStore;
 }
 
 export const DEFAULT_CLAIM_LEASE_SECONDS = 300;
@@ -47,6 +50,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
     claimLeaseSeconds: options.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS,
     outbound: options.outbound ?? PUBLIC_ONLY,
     secondFactor: options.secondFactor ?? 'required',
+    mediaStore: typeof options.media === 'object' ? options.media : new DirectoryMediaStore(options.media ?? 'var/media'),
   };
   // JSON only: a cross-site HTML form can send text/plain without a preflight, JSON it cannot.
   app.removeContentTypeParser('text/plain');

@@ -1,4 +1,5 @@
 import type { OutboundPolicy } from '@netra/core';
+import type { MediaStore } from '@netra/media';
 import type { SecondFactorPolicy } from './auth/second-factor.js';
 import type { CaseViewRepository, Db, ReviewItemRepository, SignInThrottle } from '@netra/db';
 import type { SessionCookie } from './auth/request-session.js';
@@ -14,4 +15,6 @@ export interface ReviewContext {
   /** Which addresses an agency webhook may be set to. */
   outbound: OutboundPolicy;
   secondFactor: SecondFactorPolicy;
+  /** Where the evidence images are kept (MEDIA_DIR). */
+  mediaStore: MediaStore;
 }

@@ -36,6 +36,8 @@ export const secondFactorEnrolmentRequired = () =>
   new HttpError(403, 'NETRA_SECOND_FACTOR_ENROLMENT_REQUIRED', 'set up your authenticator app first (GET /totp, or POST /api/me/totp/setup)');
 /** Also what an item outside the caller's scope answers: its existence is not disclosed. */
 export const itemNotFound = (id: string) => new HttpError(404, 'NETRA_NOT_FOUND', `review item ${id} not found`);
+/** An image the item does not show, or one outside the caller's scope: the same answer. */
+export const mediaNotFound = (id: string, sha256: string) => new HttpError(404, 'NETRA_NOT_FOUND', `image ${sha256.slice(0, 64)} of review item ${id} not found`);
 
 /** Status codes for the NetraError codes raised below the HTTP layer. */
 const statusByCode: Record<string, number> = {

@@ -6,7 +6,7 @@ import { startReviewOperations } from './ops/operations.js';
 
 runMain(async () => {
   const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES', 'REVIEW_CLAIM_LEASE_SECONDS',
-    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES', 'REVIEW_TRUSTED_PROXIES', 'REVIEW_SECOND_FACTOR']);
+    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES', 'REVIEW_TRUSTED_PROXIES', 'REVIEW_SECOND_FACTOR', 'MEDIA_DIR']);
   const logger = createLogger('review');
   const db = await connectDb(config.DATABASE_URL, { logger });
   const app = buildReviewApp({
@@ -17,6 +17,7 @@ runMain(async () => {
     outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
     trustedProxies: config.REVIEW_TRUSTED_PROXIES,
     secondFactor: config.REVIEW_SECOND_FACTOR,
+    media: config.MEDIA_DIR,
   });
   const redis = await connectRedis(config.REDIS_URL, { logger });
   const operations = await startReviewOperations({

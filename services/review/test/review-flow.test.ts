@@ -152,6 +152,7 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
         'GET /api/me',
         'GET /api/review-items',
         'GET /api/review-items/:id',
+        'GET /api/review-items/:id/media/:sha256',
         'GET /items/:id',
         'GET /items/:id/report',
         'GET /queue',

@@ -2,7 +2,8 @@ import type { Role } from '@netra/core';
 import type { ReviewEvent } from '@netra/db';
 import type { ReviewItemDetail } from './detail.js';
 
-const CASE_REPORT_VERSION = 2;
+// 3: captured posts carry their images (SHA-256, size, the words read in them).
+const CASE_REPORT_VERSION = 3;
 
 interface Person {
   id: number;

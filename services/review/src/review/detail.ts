@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EngagementKind, Platform, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
-import { ForwardingRepository, type Database, type Post } from '@netra/db';
+import { ForwardingRepository, MediaRepository, type Database, type Post, type PostImage } from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 
@@ -18,6 +18,25 @@ export interface CapturedPost {
   content_sha256: string;
   /** Set when the platform no longer shows it; our copy stays as evidence (invariant 5). */
   deleted_at: Date | null;
+  /** Its images, in order: kept ones with their file's SHA-256 and the words read in them. */
+  images: CapturedImage[];
+}
+
+/** An image of a captured post; the file itself is served to those who may see the item. */
+export interface CapturedImage {
+  position: number;
+  kind: 'image' | 'video_preview';
+  /** The platform's alt text. */
+  description: string | null;
+  source_url: string;
+  state: 'pending' | 'stored' | 'refused' | 'failed';
+  /** Why it is not kept, for a refused or failed image. */
+  problem: string | null;
+  fetched_at: Date | null;
+  /** The kept file; null until it is. */
+  file: { sha256: string; format: string; bytes: number; width: number; height: number; phash: string } | null;
+  /** Words OCR read in the image ('' when none). Evidence from an image names the image by its index among the kept ones. */
+  ocr_text: string;
 }
 
 export type ReviewSubject =
@@ -225,10 +244,26 @@ async function loadPosts(db: Kysely<Database>, ids: readonly (string | null)[]):
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('posts').selectAll().where('id', 'in', wanted).execute();
-  return new Map(rows.map((row) => [row.id, toCapturedPost(row)]));
+  const images = await new MediaRepository(db).ofPosts(wanted);
+  return new Map(rows.map((row) => [row.id, toCapturedPost(row, images.get(row.id) ?? [])]));
 }
 
-function toCapturedPost(row: Post): CapturedPost {
+function toCapturedImage(image: PostImage): CapturedImage {
+  const { object } = image;
+  return {
+    position: image.position,
+    kind: image.kind,
+    description: image.description,
+    source_url: image.sourceUrl,
+    state: image.state,
+    problem: image.error,
+    fetched_at: image.fetchedAt,
+    file: object && { sha256: object.sha256, format: object.format, bytes: object.bytes, width: object.width, height: object.height, phash: object.phash },
+    ocr_text: object?.ocrText ?? '',
+  };
+}
+
+function toCapturedPost(row: Post, images: readonly PostImage[]): CapturedPost {
   return {
     id: row.id,
     platform: row.platform,
@@ -241,6 +276,7 @@ function toCapturedPost(row: Post): CapturedPost {
     captured_at: row.fetched_at,
     content_sha256: row.content_sha256,
     deleted_at: row.deleted_at,
+    images: images.map(toCapturedImage),
   };
 }
 

@@ -12,7 +12,9 @@ const evidenceItemSchema = z.object({
   severity: z.enum(severities).optional(),
   matchedText: z.string().optional(),
   span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
-  source: z.enum(['text', 'target']).optional(),
+  source: z.enum(['text', 'target', 'media']).optional(),
+  /** With source 'media': which of the post's stored images (0-based, in order) the words were read in. */
+  mediaIndex: z.number().int().min(0).optional(),
   symbol: z.string().optional(),
   candidate: z
     .object({ label: z.string(), ballotNumber: z.number().nullable().optional(), electionCode: z.string() })
@@ -48,14 +50,19 @@ export interface TextSegment {
   codes: string[];
 }
 
+/** Which text a finding's span is in: the post, the post engaged with, or the words read in an image. */
+export type TextSource = 'text' | 'target' | `media:${number}`;
+
+const sourceOf = (e: EvidenceItem): TextSource => (e.source === 'media' ? `media:${e.mediaIndex ?? 0}` : (e.source ?? 'text'));
+
 /**
  * Splits `text` into plain and matched segments for one source. A span is used only if it lies
  * inside the text and covers exactly the words the classifier recorded, so evidence computed
  * over a different text can never mark the wrong words.
  */
-export function highlightSegments(text: string, items: readonly EvidenceItem[], source: 'text' | 'target'): TextSegment[] {
+export function highlightSegments(text: string, items: readonly EvidenceItem[], source: TextSource): TextSegment[] {
   const spans = items
-    .filter((e) => (e.source ?? 'text') === source && e.span && e.span.end > e.span.start && e.span.end <= text.length)
+    .filter((e) => sourceOf(e) === source && e.span && e.span.end > e.span.start && e.span.end <= text.length)
     .filter((e) => e.matchedText === undefined || text.slice(e.span!.start, e.span!.end) === e.matchedText)
     .map((e) => ({ start: e.span!.start, end: e.span!.end, code: e.code }))
     .sort((a, b) => a.start - b.start || b.end - a.end);

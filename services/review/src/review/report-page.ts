@@ -60,11 +60,11 @@ ${cs.spouse_candidate ? html`<p>${t.spouseException} (${cs.spouse_candidate.labe
 
 <h2>Bukti yang diamankan</h2>
 ${subject.kind === 'post'
-  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text')
+  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', null)
   : html`<p>ASN ${subject.engagement_kind} postingan berikut (${t.engagedFirstSeen} ${when(subject.first_seen_at)}).
 ${t.targetAuthor}: @${subject.target_author.handle}${subject.target_author.candidate ? ` (${t.candidateAccount} ${subject.target_author.candidate})` : ''}.</p>
-${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text') : ''}
-${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target')}`}
+${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text', null) : ''}
+${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', null)}`}
 
 <h2>${t.findings}</h2>
 <p>${t.score} ${report.classification.score.toFixed(2)} · ${t.suggestedSeverity} ${report.classification.suggested_severity ?? '—'} · ${t.classifierVersion} ${report.classification.classifier_version}</p>

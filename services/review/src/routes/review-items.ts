@@ -6,6 +6,7 @@ import type { ReviewContext } from '../context.js';
 import { itemNotFound } from '../errors.js';
 import { bulkDismiss, claimItem, decideItem } from '../review/actions.js';
 import { decisionSchema } from '../review/decision.js';
+import { itemImage } from '../review/media.js';
 import { openItem } from '../review/open-item.js';
 import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
 import { isItemId, itemScopeOf } from '../review/scope.js';
@@ -39,6 +40,19 @@ export function reviewItemRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const opened = await openItem(ctx, sessionOf(request).viewer, itemIdOf(request));
       if (!opened) throw itemNotFound(request.params.id);
       return { ...opened.item, ...opened.workspace };
+    });
+
+    // The item's photos: thumbnail for the page, original as kept (the evidence its SHA-256 names).
+    app.get('/review-items/:id/media/:sha256', async (request: FastifyRequest<{ Params: { id: string; sha256: string }; Querystring: { size?: string } }>, reply) => {
+      const itemId = itemIdOf(request);
+      const size = request.query.size === 'thumb' ? 'thumb' : 'original';
+      const image = await itemImage(ctx, itemScopeOf(sessionOf(request).viewer), itemId, request.params.sha256, size);
+      return reply
+        .type(image.contentType)
+        .header('content-disposition', `inline; filename="${image.fileName}"`)
+        // Personal data: the browser may keep it for this person only, briefly; no shared cache.
+        .header('cache-control', 'private, max-age=300')
+        .send(image.bytes);
     });
 
     app.post('/review-items/:id/claim', async (request: ItemRequest) =>

@@ -1,5 +1,5 @@
-import type { CapturedPost, ReviewItemDetail } from '../../review/detail.js';
-import { highlightSegments, type EvidenceItem } from '../../review/evidence.js';
+import type { CapturedImage, CapturedPost, ReviewItemDetail } from '../../review/detail.js';
+import { highlightSegments, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
 import { when } from './layout.js';
@@ -7,11 +7,14 @@ import { when } from './layout.js';
 /** Pieces shared by the item page and the printable case report. */
 
 /** Post text with the classifier's matched words marked; every segment is escaped. */
-export function highlightedText(text: string, findings: readonly EvidenceItem[], source: 'text' | 'target'): SafeHtml {
+export function highlightedText(text: string, findings: readonly EvidenceItem[], source: TextSource): SafeHtml {
   return html`${highlightSegments(text, findings, source).map((segment) =>
     segment.codes.length > 0 ? html`<mark title="${segment.codes.join(', ')}">${segment.text}</mark>` : html`${segment.text}`,
   )}`;
 }
+
+/** Where the page may load an image of the item from; null where it may not (the self-contained report). */
+export type ImageSource = ((sha256: string, size: 'thumb' | 'original') => string) | null;
 
 export function capturedPost(
   dict: Dictionary,
@@ -19,6 +22,7 @@ export function capturedPost(
   post: CapturedPost,
   findings: readonly EvidenceItem[],
   source: 'text' | 'target',
+  imageSource: ImageSource,
 ): SafeHtml {
   const { t } = dict;
   const href = safeHref(post.url);
@@ -32,7 +36,37 @@ export function capturedPost(
 <dt>${t.sha256}</dt><dd><code>${post.content_sha256}</code></dd>
 ${post.deleted_at ? html`<dt>${t.deletedAt}</dt><dd>${when(post.deleted_at)}</dd>` : ''}
 </dl>
+${post.images.length > 0 ? capturedImages(dict, post.images, findings, source, imageSource) : ''}
 </article>`;
+}
+
+/**
+ * A post's images: each kept one as a thumbnail opening the original, its SHA-256 and size, and
+ * the words read in it with the matched ones marked; the others with why they are not kept.
+ * Only the classified post's own images carry findings (media_index counts its kept images).
+ */
+function capturedImages(dict: Dictionary, images: readonly CapturedImage[], findings: readonly EvidenceItem[], source: 'text' | 'target', imageSource: ImageSource): SafeHtml {
+  const { t } = dict;
+  const kept = images.filter((image) => image.file !== null);
+  const figure = (image: CapturedImage) => {
+    if (!image.file) {
+      const why = image.state === 'pending' ? t.imagePending : `${t.imageNotKept}: ${image.problem ?? image.state}`;
+      return html`<p class="hint" data-image-missing="${image.state}">${t.image} ${image.position + 1}: ${why}</p>`;
+    }
+    const { file } = image;
+    const textSource: TextSource | null = source === 'text' ? `media:${kept.indexOf(image)}` : null;
+    const words = image.ocr_text === '' ? html`<p class="hint">${t.imageNoText}</p>` : html`<blockquote class="post-text" data-image-text>${textSource ? highlightedText(image.ocr_text, findings, textSource) : image.ocr_text}</blockquote>`;
+    return html`<figure class="captured-image" data-image="${file.sha256}">
+${imageSource ? html`<a href="${imageSource(file.sha256, 'original')}" target="_blank" rel="noopener"><img src="${imageSource(file.sha256, 'thumb')}" alt="${image.description ?? t.image}" loading="lazy"></a>` : ''}
+<figcaption><dl>
+<dt>${t.sha256}</dt><dd><code>${file.sha256}</code></dd>
+<dt>${t.imageFile}</dt><dd>${image.kind === 'video_preview' ? `${t.videoPreview} · ` : ''}${file.format} · ${file.width}×${file.height} · ${Math.ceil(file.bytes / 1024)} KiB</dd>
+${image.description ? html`<dt>${t.altText}</dt><dd>${image.description}</dd>` : ''}
+<dt>${t.imageText}</dt><dd>${words}</dd>
+</dl></figcaption>
+</figure>`;
+  };
+  return html`<div class="captured-images"><h4>${t.images}</h4>${images.map(figure)}</div>`;
 }
 
 export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[], elections: readonly { code: string; name: string }[]): SafeHtml {
@@ -44,7 +78,7 @@ export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[
 <tbody>${findings.map(
     (f) => html`<tr>
 <td>${labels.code[f.code as keyof typeof labels.code] ?? f.code} <code>${f.code}</code></td>
-<td>${f.matchedText ?? '—'}</td>
+<td>${f.matchedText || '—'}${f.source === 'media' ? html` <span class="hint" data-from-image>(${t.inImage} ${(f.mediaIndex ?? 0) + 1})</span>${f.note ? html`<br><span class="hint" data-image-note>${f.note}</span>` : ''}` : ''}</td>
 <td>${f.symbol ?? '—'}</td>
 <td>${f.candidate ? html`${f.candidate.ballotNumber ? `${String(f.candidate.ballotNumber).padStart(2, '0')} ` : ''}${f.candidate.label} · ${electionName(f.candidate.electionCode)}` : '—'}</td>
 <td>${f.rule ?? '—'}</td>

@@ -19,6 +19,7 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
   const { item, workspace } = view;
   const cs = item.civil_servant;
   const findings = item.classification.findings;
+  const images = (sha256: string, size: 'thumb' | 'original') => `/api/review-items/${item.id}/media/${sha256}${size === 'thumb' ? '?size=thumb' : ''}`;
   const holdsClaim = item.claim !== null && item.claim.user_id === session.viewer.userId && item.claim.expires_at > view.now;
   return layout(
     { dict, session },
@@ -34,11 +35,11 @@ ${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing
 <section>
 <h2>${t.content}</h2>
 ${item.subject.kind === 'post'
-  ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text')
+  ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text', images)
   : html`<p>${item.subject.engagement_kind} · ${t.engagedFirstSeen} ${when(item.subject.first_seen_at)}.
 ${t.targetAuthor}: @${item.subject.target_author.handle} (${item.subject.target_author.candidate ? `${t.candidateAccount} ${item.subject.target_author.candidate}` : t.notRegistered})</p>
-${item.subject.comment_post ? capturedPost(dict, t.asnComment, item.subject.comment_post, findings, 'text') : ''}
-${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target')}`}
+${item.subject.comment_post ? capturedPost(dict, t.asnComment, item.subject.comment_post, findings, 'text', images) : ''}
+${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target', images)}`}
 </section>
 
 <section>
