@@ -20,8 +20,9 @@ ENV NODE_ENV=production
 # Root owns the code (a compromised service cannot rewrite it); the services run as `node`.
 COPY --from=deps /app ./
 # Images are read by Debian's Tesseract (Indonesian and English models): nothing fetched at run time.
-# DejaVu: the fonts the simulator's posters are drawn in (the sim profile).
-RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-dejavu-core \
+# DejaVu: the fonts the simulator's posters are drawn in (the sim profile). Chromium: the media
+# service opens reported links in it (headless, as an anonymous visitor).
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-dejavu-core chromium \
   && rm -rf /var/lib/apt/lists/* \
   && mkdir -p /var/lib/netra/media && chown node:node /var/lib/netra/media
 USER node

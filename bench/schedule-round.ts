@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { createLogger } from '@netra/core';
-import { MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository, type Db } from '@netra/db';
+import { MediaRepository, ReportRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository, type Db } from '@netra/db';
 import { createQueues, PlatformParking, RedisEpoch, type Redis } from '@netra/queue';
 import { scheduleRound } from '@netra/scheduler';
 import { secondsSince } from './bench-database.js';
@@ -37,6 +37,7 @@ export async function benchScheduleRound(db: Db, redis: Redis, accounts: number)
     parking: new PlatformParking(redis, queues, prefix),
     unclassified: new UnclassifiedSubjectRepository(db),
     media: new MediaRepository(db),
+    reports: new ReportRepository(db),
     epoch: new RedisEpoch(redis, prefix),
     logger: createLogger('bench', 'silent'),
     pollIntervalSeconds: 900,

@@ -5,10 +5,10 @@ import { startForwarder } from '@netra/forwarder';
 import { connectRedis } from '@netra/queue';
 import { buildReviewApp, startReviewOperations } from '@netra/review';
 import { startScheduler } from '@netra/scheduler';
-import { buildDemoWorld, startSimPlatform } from '@netra/sim-platform';
+import { buildDemoScenario, startSimPlatform } from '@netra/sim-platform';
 import { startAgencyInbox } from './agency-inbox.js';
 import { startPipeline } from './pipeline.js';
-import { createDemoUsers, importDemoRegistry, routeAgenciesTo } from './seed.js';
+import { createDemoUsers, fileDemoReports, importDemoRegistry, routeAgenciesTo } from './seed.js';
 import { demoSettings, ensureDatabase } from './settings.js';
 import { demoSummary } from './summary.js';
 
@@ -29,9 +29,11 @@ runMain(async () => {
   await migrateToLatest(db);
   const redis = await connectRedis(settings.redisUrl);
 
-  const sim = await startSimPlatform({ host: '127.0.0.1', port: settings.simPort, world: buildDemoWorld() });
+  const scenario = buildDemoScenario();
+  const sim = await startSimPlatform({ host: '127.0.0.1', port: settings.simPort, world: scenario.world });
   const inbox = await startAgencyInbox(settings.signingSecret, logger);
   await importDemoRegistry(db);
+  await fileDemoReports(db, scenario.reportedPages);
   await routeAgenciesTo(db, inbox.urlFor);
   const users = await createDemoUsers(db, settings.demoPassword);
 

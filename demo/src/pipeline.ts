@@ -1,9 +1,9 @@
 import type { Worker } from 'bullmq';
 import type { Logger } from '@netra/core';
-import { MediaRepository, UnclassifiedSubjectRepository, type Db, type SocialAccountRepository } from '@netra/db';
+import { MediaRepository, ReportRepository, UnclassifiedSubjectRepository, type Db, type SocialAccountRepository } from '@netra/db';
 import { buildClassifyDeps, startClassifyWorker } from '@netra/classifier-worker';
 import { buildIngestDeps, startIngestWorkers } from '@netra/ingest';
-import { buildMediaDeps, startMediaWorker } from '@netra/media-worker';
+import { buildCaptureDeps, buildMediaDeps, startCaptureWorker, startMediaWorker } from '@netra/media-worker';
 import { createQueues, ingestQueueNames, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { scheduleRound, type SchedulerOptions } from '@netra/scheduler';
 import { waitUntilDrained } from './drain.js';
@@ -32,6 +32,7 @@ export async function startPipeline(options: {
   mediaDir: string;
   logger: Logger;
 }): Promise<Pipeline> {
+  const simHost = new URL(options.platformBaseUrl).host;
   const { db, redis, redisPrefix, logger } = options;
   const queues = createQueues(redis, redisPrefix);
   const baseUrl = options.platformBaseUrl;
@@ -46,14 +47,14 @@ export async function startPipeline(options: {
     pollIntervalSeconds,
   });
   const workerOptions = { connection: redis, prefix: redisPrefix };
-  const workers = [
+  const workers: Worker[] = [
     ...startIngestWorkers(ingest, { ...workerOptions, concurrency: 8 }),
     startClassifyWorker(await buildClassifyDeps(db, logger), workerOptions),
-    startMediaWorker(
-      buildMediaDeps({ db, queues, logger, store: options.mediaDir, apiBaseUrls: { mastodon: baseUrl, bluesky: baseUrl, x: baseUrl } }),
-      workerOptions,
-    ),
   ];
+  const media = buildMediaDeps({ db, queues, logger, store: options.mediaDir, apiBaseUrls: { mastodon: baseUrl, bluesky: baseUrl, x: baseUrl } });
+  // Reported links open in Chromium; the sim stands in for TikTok (see demo-world/reported-pages.ts), on this machine.
+  const capture = buildCaptureDeps(media, { db, chromiumPath: '/usr/bin/chromium', outbound: { allowed: ['127.0.0.1', '::1'] }, hostResolverRules: `MAP www.tiktok.com ${simHost}` });
+  workers.push(startMediaWorker(media, workerOptions), startCaptureWorker(capture, workerOptions));
   const scheduler: SchedulerOptions = {
     accounts: ingest.accounts,
     watchedPosts: ingest.watchedPosts,
@@ -61,6 +62,7 @@ export async function startPipeline(options: {
     parking: ingest.parking,
     unclassified: new UnclassifiedSubjectRepository(db),
     media: new MediaRepository(db),
+    reports: new ReportRepository(db),
     epoch: new RedisEpoch(redis, redisPrefix),
     logger,
     pollIntervalSeconds,
@@ -72,10 +74,11 @@ export async function startPipeline(options: {
     scheduler,
     async runRound(timeoutMs = 5 * 60_000) {
       await scheduleRound(scheduler);
-      await waitUntilDrained(queues, [...ingestQueueNames, 'media', 'classify'], timeoutMs);
+      await waitUntilDrained(queues, [...ingestQueueNames, 'reports', 'media', 'classify'], timeoutMs);
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await capture.browser.close();
       await queues.close();
     },
   };

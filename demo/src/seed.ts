@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@netra/core';
-import { createUser, updateUser, type Db } from '@netra/db';
+import { createUser, ReportRepository, updateUser, type Db } from '@netra/db';
 import { importAgencies, importCandidates, importCivilServants, importRegions } from '@netra/registry';
+import type { ReportedPage } from '@netra/sim-platform';
 
 const demoData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -22,6 +23,26 @@ export async function importDemoRegistry(db: Db): Promise<void> {
     const result = await importFile(db, await readFile(path.join(demoData, file), 'utf8'), { fileName: file });
     if (result.rejected.length > 0) {
       throw new Error(`demo data ${file} has rejected rows: ${result.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`);
+    }
+  }
+}
+
+/**
+ * The demo's citizen report: the ASN's account on the reported platform is registered (not
+ * polled: it only links reports), and the report filed as /lapor would file it, once per run.
+ */
+export async function fileDemoReports(db: Db, pages: readonly ReportedPage[]): Promise<void> {
+  const reports = new ReportRepository(db);
+  for (const page of pages) {
+    const civilServant = await db.selectFrom('civil_servants').select('id').where('nip', '=', page.nip).executeTakeFirstOrThrow();
+    await db
+      .insertInto('social_accounts')
+      .values({ platform: page.platform, handle: page.handle, platform_account_id: null, civil_servant_id: civilServant.id, candidate_id: null, poll_cursor: null, last_polled_at: null, last_error: null })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const filed = await db.selectFrom('reports').select('id').where('url', '=', page.url).executeTakeFirst();
+    if (!filed) {
+      await reports.create({ source: 'public', submittedBy: null, url: page.url, platform: page.platform, handle: page.handle, description: page.description, contact: 'warga.peduli@example.test', uploadSha256: null });
     }
   }
 }

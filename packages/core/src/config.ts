@@ -42,6 +42,8 @@ const settings = {
    * government network's range); everything else internal is refused. Empty: public addresses only.
    */
   OUTBOUND_ALLOWED_ADDRESSES: addressList(),
+  /** Debian's chromium, which opens reported links (apt-get install chromium). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Where the media store keeps images, by SHA-256 (a directory; never served directly). */
   MEDIA_DIR: z.string().min(1).default('var/media'),
   /**

@@ -1,7 +1,18 @@
 /** The vocabulary every package shares. Values are stored in the database as these strings. */
 
+/** The platforms Netra polls through their public APIs. */
 export const platforms = ['mastodon', 'bluesky', 'x'] as const;
 export type Platform = (typeof platforms)[number];
+/**
+ * Platforms Netra cannot poll (no public API for others' posts): their accounts are registered
+ * for linking, and their posts reach Netra as reports from the public or staff, captured by URL.
+ */
+export const reportedPlatforms = ['facebook', 'instagram', 'tiktok', 'youtube', 'threads'] as const;
+export type ReportedPlatform = (typeof reportedPlatforms)[number];
+export const anyPlatforms = [...platforms, ...reportedPlatforms] as const;
+/** Any platform a registered account or a captured post may be on. */
+export type AnyPlatform = Platform | ReportedPlatform;
+export const isPolledPlatform = (platform: string): platform is Platform => (platforms as readonly string[]).includes(platform);
 
 /** Behaviour codes from shared/DOMAIN.md ("What a monitored ASN must not do"). */
 export const violationCodes = [

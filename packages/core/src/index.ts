@@ -12,3 +12,4 @@ export * from './review-state.js';
 export * from './password.js';
 export * from './password-policy.js';
 export * from './raw-page.js';
+export * from './account-url.js';

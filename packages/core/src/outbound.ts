@@ -49,7 +49,8 @@ export function outboundAgents(policy: OutboundPolicy): { httpAgent: RequestFilt
   return { httpAgent: new RequestFilteringHttpAgent(options), httpsAgent: new RequestFilteringHttpsAgent(options) };
 }
 
-function addressAllowed(address: string, policy: OutboundPolicy): boolean {
+/** Whether a resolved IP address may be connected to under the policy. */
+export function addressAllowed(address: string, policy: OutboundPolicy): boolean {
   const parsed = ipaddr.process(address);
   const listed = policy.allowed.some((entry) =>
     isIP(entry) !== 0 ? ipaddr.process(entry).toString() === parsed.toString() : matchesCidr(parsed, entry),

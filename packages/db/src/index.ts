@@ -9,6 +9,7 @@ export * from './repositories/media.js';
 export * from './repositories/review-decisions.js';
 export * from './repositories/second-factors.js';
 export * from './repositories/raw-pages.js';
+export * from './repositories/reports.js';
 export * from './repositories/review-items.js';
 export * from './repositories/review-queue.js';
 export * from './repositories/social-accounts.js';

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AccountStatus,
+  AnyPlatform,
   EngagementKind,
   Platform,
   PostKind,
@@ -78,7 +79,7 @@ export interface CivilServantTable {
 
 export interface SocialAccountTable {
   id: Generated<number>;
-  platform: Platform;
+  platform: AnyPlatform;
   handle: string;
   platform_account_id: string | null;
   civil_servant_id: number | null;
@@ -148,7 +149,7 @@ export interface WatchedPostTable {
 
 export interface PostTable {
   id: BigSerial;
-  platform: Platform;
+  platform: AnyPlatform;
   platform_post_id: string;
   account_id: number | null;
   author_handle: string;
@@ -163,6 +164,8 @@ export interface PostTable {
   deleted_at: Timestamp | null;
   /** The raw page that said the post is gone (the tombstone's evidence). */
   deletion_page_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set for a post that came in as a report (migration 0013). */
+  report_id: ColumnType<string | null, string | number | null | undefined, never>;
 }
 
 export interface EngagementTable {
@@ -244,7 +247,7 @@ export interface ReviewItemTable {
   // What the queue filters on, filled by a trigger from the civil servant, the classification
   // and the post (migration 0011): never written by code.
   region_code: ColumnType<string, never, never>;
-  platform: ColumnType<Platform, never, never>;
+  platform: ColumnType<AnyPlatform, never, never>;
   codes: ColumnType<string[], never, never>;
   election_codes: ColumnType<string[], never, never>;
 }
@@ -254,7 +257,7 @@ export interface ReviewQueueCountTable {
   agency_id: number;
   status: ReviewStatus;
   region_code: string;
-  platform: Platform;
+  platform: AnyPlatform;
   /** A violation code, or '*' for the row counting every code. */
   code: string;
   /** An election code, or '*' for the row counting every election. */
@@ -429,6 +432,37 @@ export interface PostMediaTable {
   fetched_at: Timestamp | null;
 }
 
+export type ReportStatus = 'received' | 'linked' | 'unlinked' | 'rejected';
+
+/** A report from the public or staff about a post, captured from its URL (migration 0013). */
+export interface ReportTable {
+  id: BigSerial;
+  source: 'public' | 'staff';
+  submitted_by: number | null;
+  url: string;
+  platform: AnyPlatform | null;
+  handle: string | null;
+  description: string;
+  /** Personal data: shown on the case only, never exported or counted. */
+  contact: string | null;
+  upload_sha256: string | null;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  capture_attempts: ColumnType<number, number | undefined, number>;
+  capture_error: string | null;
+  captured_at: Timestamp | null;
+  final_url: string | null;
+  http_status: number | null;
+  login_wall: boolean | null;
+  page_title: string | null;
+  page_text: string | null;
+  html_sha256: string | null;
+  screenshot_sha256: string | null;
+  civil_servant_id: number | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   agencies: AgencyTable;
@@ -462,6 +496,7 @@ export interface Database {
   reconcile_watermarks: ReconcileWatermarkTable;
   media_objects: MediaObjectTable;
   post_media: PostMediaTable;
+  reports: ReportTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -469,6 +504,8 @@ export type Candidate = Selectable<CandidateTable>;
 export type Election = Selectable<ElectionTable>;
 export type CivilServant = Selectable<CivilServantTable>;
 export type SocialAccount = Selectable<SocialAccountTable>;
+/** An account on a platform Netra polls (not one registered only to link reports). */
+export type PolledAccount = SocialAccount & { platform: Platform };
 export type WatchedPost = Selectable<WatchedPostTable>;
 export type Post = Selectable<PostTable>;
 export type NewPost = Insertable<PostTable>;

@@ -47,6 +47,12 @@ export const jobDefinitions = {
    * OCR never hold up text ingest or classification.
    */
   'read-media': { queue: 'media', payload: z.object({ postId: rowId }) },
+  /**
+   * Open a reported URL in headless Chromium, keep its screenshot and HTML, read the screenshot
+   * and any upload, and link the report to the registered civil servant it is about (then it is
+   * classified and queued as a post). Queued by the scheduler for every report still 'received'.
+   */
+  'capture-report': { queue: 'reports', payload: z.object({ reportId: rowId }) },
 } as const;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -59,7 +59,9 @@ async function classifySubjects(deps: ClassifyDeps, subjects: readonly Subject[]
     );
     const items = [];
     for (const [i, { subject, result }] of scored.entries()) {
-      if (!result.flagged) continue;
+      // A report is a person's request for review: it is queued whatever the classifier makes of it.
+      const reported = subject.kind === 'post' && subject.fromReport;
+      if (!result.flagged && !reported) continue;
       const item = await deps.reviewItems.openOrUpdate(
         {
           subject: subjectRef(subject),

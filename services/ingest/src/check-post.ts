@@ -1,3 +1,4 @@
+import { isPolledPlatform, type Platform } from '@netra/core';
 import { PlatformError, type EngagementObservation, type NormalisedPost, type PlatformConnector, type RawPage } from '@netra/connectors';
 import type { Coverage, SocialAccount } from '@netra/db';
 import type { JobPayload } from '@netra/queue';
@@ -18,23 +19,24 @@ import { nextCheckAt } from './watch-schedule.js';
 export function checkPostHandler(deps: IngestDeps) {
   return async ({ postId }: JobPayload<'check-post'>): Promise<void> => {
     const [post, watched] = await Promise.all([deps.activity.getPost(postId), deps.watchedPosts.get(postId)]);
-    if (!post || !watched || post.deleted_at !== null || watched.next_check_at === null) return;
-    const author = post.account_id === null ? undefined : await deps.accounts.get(post.account_id);
+    if (!post || !watched || post.deleted_at !== null || watched.next_check_at === null || !isPolledPlatform(post.platform)) return;
+    const author = post.account_id === null ? undefined : await deps.accounts.getPolled(post.account_id);
     const connector = await openConnector(deps, author ?? { platform: post.platform, base_url: null, handle: '' });
     const next = nextCheckAt(watched.reason, post.posted_at);
+    const platform = post.platform;
 
     let current: { posts: NormalisedPost[]; pages: RawPage[] };
     try {
       current = await connector.fetchPost(post.platform_post_id);
     } catch (error) {
       if (!(error instanceof PlatformError) || !['NOT_FOUND', 'SUSPENDED', 'PROTECTED'].includes(error.platformCode)) throw error;
-      await recordUnseen(deps, post, error, next);
+      await recordUnseen(deps, { ...post, platform }, error, next);
       return;
     }
     const engagements = watched.reason === 'engagement' ? await listEngagements(deps, connector, post.platform_post_id, author) : undefined;
 
     const outcome = await deps.activity.transaction(async (trx) => {
-      await deps.rawPages.store(trx, post.platform, post.account_id, [...current.pages, ...(engagements?.pages ?? [])]);
+      await deps.rawPages.store(trx, platform, post.account_id, [...current.pages, ...(engagements?.pages ?? [])]);
       const stored = await deps.activity.storePost(trx, toStoredPost(current.posts[0]!, post.account_id));
       const newReplies: { postId: string; contextEngagementId: string }[] = [];
       const withMedia = [stored];
@@ -93,7 +95,7 @@ function coverageOf(post: NormalisedPost, observations: readonly EngagementObser
  * The platform no longer shows the post. Not found: a tombstone whose evidence is the answer
  * itself. Suspended or hidden: the post may come back, so it stays watched; the answer is kept.
  */
-async function recordUnseen(deps: IngestDeps, post: { id: string; platform: SocialAccount['platform']; account_id: number | null }, error: PlatformError, next: Date | null): Promise<void> {
+async function recordUnseen(deps: IngestDeps, post: { id: string; platform: Platform; account_id: number | null }, error: PlatformError, next: Date | null): Promise<void> {
   await deps.activity.transaction(async (trx) => {
     const [pageId] = await deps.rawPages.store(trx, post.platform, post.account_id, error.context.page ? [error.context.page] : []);
     if (error.platformCode === 'NOT_FOUND') {

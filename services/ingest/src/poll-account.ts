@@ -21,7 +21,7 @@ const maxPagesPerPoll = 10;
  */
 export function pollAccountHandler(deps: IngestDeps) {
   return async ({ accountId }: JobPayload<'poll-account'>): Promise<void> => {
-    const account = await deps.accounts.get(accountId);
+    const account = await deps.accounts.getPolled(accountId);
     if (!account || account.status !== 'active' || account.civil_servant_id === null) return;
     const connector = await openConnector(deps, account);
     const fetched = await unlessAccountUnavailable(deps, account, async () => {

@@ -17,7 +17,7 @@ export const checkLeaseSeconds = 600;
  */
 export function watchAccountHandler(deps: IngestDeps) {
   return async ({ accountId, platform }: JobPayload<'watch-account'>): Promise<void> => {
-    const account = await deps.accounts.get(accountId);
+    const account = await deps.accounts.getPolled(accountId);
     if (!account || account.status !== 'active' || account.candidate_id === null) return;
     const connector = await openConnector(deps, account);
     const recent = await unlessAccountUnavailable(deps, account, async () =>

@@ -1,7 +1,9 @@
 import { PUBLIC_ONLY, type Logger, type OutboundPolicy, type Platform } from '@netra/core';
-import { MediaRepository, type Db } from '@netra/db';
+import { MediaRepository, ReportRepository, type Db } from '@netra/db';
 import { defaultImageLimits, defaultOcrOptions, DirectoryMediaStore, type MediaStore } from '@netra/media';
 import type { Queues } from '@netra/queue';
+import { SharedBrowser } from './capture/browser.js';
+import type { CaptureDeps } from './capture/capture-report.js';
 import type { MediaDeps } from './deps.js';
 import { ImageFetcher } from './fetch-image.js';
 
@@ -28,5 +30,18 @@ export function buildMediaDeps(options: {
     extraHosts: options.extraHosts ?? [],
     limits,
     ocr: defaultOcrOptions,
+  };
+}
+
+/** The media worker's deps plus what capturing reports needs: a shared Chromium and its limits. */
+export function buildCaptureDeps(
+  media: MediaDeps,
+  options: { db: Db; chromiumPath: string; outbound?: OutboundPolicy; timeoutMs?: number; hostResolverRules?: string },
+): CaptureDeps {
+  return {
+    ...media,
+    reports: new ReportRepository(options.db),
+    browser: new SharedBrowser({ executablePath: options.chromiumPath, ...(options.hostResolverRules ? { hostResolverRules: options.hostResolverRules } : {}) }),
+    capture: { timeoutMs: options.timeoutMs ?? 30_000, outbound: options.outbound ?? PUBLIC_ONLY },
   };
 }

@@ -2,8 +2,8 @@ import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } fro
 import { connectDb } from '@netra/db';
 import { observeService, postgresAnswers, redisAnswers } from '@netra/observability';
 import { connectRedis, createQueues } from '@netra/queue';
-import { buildMediaDeps } from './build-deps.js';
-import { startMediaWorker } from './worker.js';
+import { buildCaptureDeps, buildMediaDeps } from './build-deps.js';
+import { startCaptureWorker, startMediaWorker } from './worker.js';
 
 runMain(async () => {
   const config = loadConfig([
@@ -15,6 +15,7 @@ runMain(async () => {
     'X_API_BASE_URL',
     'MEDIA_DIR',
     'MEDIA_HOSTS',
+    'CHROMIUM_PATH',
     'OUTBOUND_ALLOWED_ADDRESSES',
     'METRICS_HOST',
     'METRICS_PORT',
@@ -33,7 +34,9 @@ runMain(async () => {
     extraHosts: config.MEDIA_HOSTS,
     outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
   });
-  const worker = startMediaWorker(deps, { connection: redis, prefix: config.REDIS_PREFIX });
+  const outbound = { allowed: config.OUTBOUND_ALLOWED_ADDRESSES };
+  const capture = buildCaptureDeps(deps, { db, chromiumPath: config.CHROMIUM_PATH, outbound });
+  const workers = [startMediaWorker(deps, { connection: redis, prefix: config.REDIS_PREFIX }), startCaptureWorker(capture, { connection: redis, prefix: config.REDIS_PREFIX })];
   const observed = await observeService({
     service: 'media',
     logger,
@@ -41,11 +44,11 @@ runMain(async () => {
     port: config.METRICS_PORT,
     exitAfterDependencyDownMs: config.DEPENDENCY_DOWN_EXIT_SECONDS * 1000,
     checks: { postgres: postgresAnswers(db), redis: redisAnswers(redis) },
-    workers: [worker],
+    workers,
   });
-  logger.info({ store: config.MEDIA_DIR }, 'media worker started');
+  logger.info({ store: config.MEDIA_DIR }, 'media and report capture workers started');
   onShutdownSignal(
-    () => closeInOrder([worker, observed, queues, { close: async () => void redis.disconnect() }, { close: () => db.destroy() }], logger),
+    () => closeInOrder([...workers, capture.browser, observed, queues, { close: async () => void redis.disconnect() }, { close: () => db.destroy() }], logger),
     logger,
   );
 });

@@ -1,9 +1,10 @@
 import type { Job } from 'bullmq';
-import type { PendingMedia, PostAwaitingMedia } from '@netra/db';
-import { inspectImage, perceptualHash, readImageText, UnacceptableImage, type ImageFacts } from '@netra/media';
+import type { MediaObjectFacts, PendingMedia, PostAwaitingMedia } from '@netra/db';
+import { UnacceptableImage } from '@netra/media';
 import { MAX_CLASSIFY_BATCH, type JobPayload } from '@netra/queue';
 import type { MediaDeps } from './deps.js';
 import { MediaFetchProblem } from './fetch-image.js';
+import { keepAndRead } from './read-image.js';
 
 type Outcome = { state: 'stored' } | { state: 'refused' | 'failed'; reason: string } | { state: 'retry'; reason: string };
 
@@ -49,21 +50,13 @@ async function readOne(deps: MediaDeps, post: PostAwaitingMedia, image: PendingM
     if (!(error instanceof MediaFetchProblem)) throw error;
     return error.outcome === 'retry' ? { state: 'retry', reason: error.message } : { state: error.outcome === 'gone' ? 'failed' : 'refused', reason: error.message };
   }
-  let facts: ImageFacts;
+  let read: MediaObjectFacts;
   try {
-    facts = await inspectImage(bytes, deps.limits);
+    read = await keepAndRead(deps, bytes);
   } catch (error) {
     if (error instanceof UnacceptableImage) return { state: 'refused', reason: `berkas ditolak: ${error.message}` };
-    throw error;
-  }
-  // Bytes first, then the row that says they are kept: a crash in between leaves a file nobody names, never a name without a file.
-  await deps.store.put(facts.sha256, bytes);
-  const known = await deps.media.object(facts.sha256);
-  try {
-    const read = known ?? { ...facts, phash: await perceptualHash(bytes), ocrText: await readImageText(bytes, deps.ocr) };
-    await deps.media.recordStored(post.postId, image.position, read);
-  } catch (error) {
     return { state: 'retry', reason: `gagal membaca gambar: ${(error as Error).message}` };
   }
+  await deps.media.recordStored(post.postId, image.position, read);
   return { state: 'stored' };
 }

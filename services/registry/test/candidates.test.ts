@@ -65,7 +65,7 @@ describe('importCandidates', () => {
         { line: 5, reason: 'unknown region "36"' },
         { line: 6, reason: 'a regional election needs a region_code' },
         { line: 7, reason: 'campaign_ends_on must be a real date YYYY-MM-DD, got "2024-02-30"' },
-        { line: 8, reason: 'unknown platform "friendster" (expected mastodon, bluesky, x)' },
+        { line: 8, reason: 'unknown platform "friendster" (expected mastodon, bluesky, x, facebook, instagram, tiktok, youtube, threads)' },
         { line: 9, reason: 'duplicate handle: mastodon:timnas_amin already belongs to candidate "Anies–Muhaimin" of pilpres-2024' },
       ],
     });

@@ -61,7 +61,7 @@ describe('importCivilServants', () => {
         { line: 5, reason: 'NIP gender digit must be 1 or 2, got 3' },
         { line: 6, reason: 'unknown agency "no-such-agency"' },
         { line: 7, reason: 'unknown region "99.99"' },
-        { line: 8, reason: 'unknown platform "friendster" (expected mastodon, bluesky, x)' },
+        { line: 8, reason: 'unknown platform "friendster" (expected mastodon, bluesky, x, facebook, instagram, tiktok, youtube, threads)' },
         { line: 9, reason: 'duplicate handle: mastodon:budi_santoso already belongs to civil servant NIP 198503122010031001' },
         { line: 10, reason: 'NIP 198503122010031001 appears on line 2 with full_name "Budi Santoso", here "Budi Santosa"' },
         { line: 11, reason: 'unknown spouse candidate "pilpres-2024#9"' },

@@ -13,6 +13,7 @@ import { installInputHygiene } from './input-hygiene.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { statsRoutes } from './stats/routes.js';
+import { laporRoutes } from './web/lapor-routes.js';
 import { webRoutes } from './web/routes.js';
 
 export interface ReviewAppOptions {
@@ -57,13 +58,15 @@ export function buildReviewApp(options: ReviewAppOptions) {
   app.decorateRequest('session', null);
   installSecurityHeaders(app, { https: !options.insecureCookies });
   installErrorHandling(app);
-  installRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  installRateLimits(app, rateLimits);
   installInputHygiene(app);
   app.register(fastifyCookie);
   app.register(serviceEndpoints, { checks: { postgres: postgresAnswers(options.db) } });
   app.register(statsRoutes(ctx));
   app.register(apiRoutes(ctx), { prefix: '/api' });
   app.register(webRoutes(ctx));
+  app.register(laporRoutes(ctx, rateLimits.publicReportsPerHour));
   return app;
 }
 

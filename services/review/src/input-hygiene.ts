@@ -8,6 +8,9 @@ import { HttpError } from './errors.js';
  */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether a text holds a character Postgres cannot store or a page cannot show (for fields outside JSON, as a form's). */
+export const isUnstorable = (text: string): boolean => UNSTORABLE.test(text);
+
 export function installInputHygiene(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [['query', request.query], ['params', request.params], ['body', request.body]] as const) {

@@ -8,18 +8,20 @@ export interface RateLimits {
   signIn: number;
   write: number;
   read: number;
+  /** Public reports (POST /lapor) per client per hour. */
+  publicReportsPerHour: number;
 }
 
 /**
  * Generous for a person at work (the workspace polls and heartbeats), tight for a script. Wrong
  * passwords are throttled much harder by the sign-in throttle; this caps floods of anything.
  */
-export const DEFAULT_RATE_LIMITS: RateLimits = { signIn: 60, write: 300, read: 1200 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { signIn: 60, write: 300, read: 1200, publicReportsPerHour: 10 };
 
 /** Monitoring scrapes these every few seconds from one address; they reveal nothing. */
 const serviceEndpoints = new Set(['/healthz', '/readyz', '/metrics']);
 
-type RouteClass = keyof RateLimits;
+type RouteClass = Exclude<keyof RateLimits, 'publicReportsPerHour'>;
 
 function classOf(request: FastifyRequest): RouteClass {
   if (request.method === 'GET' || request.method === 'HEAD') return 'read';

@@ -52,7 +52,7 @@ beforeAll(async () => {
     logger: createLogger('review-test', 'silent'),
     insecureCookies: true,
     secondFactor: 'off',
-    rateLimits: { signIn: 1e6, write: 1e6, read: 1e6 },
+    rateLimits: { signIn: 1e6, write: 1e6, read: 1e6, publicReportsPerHour: 1e6 },
   });
   routes = [];
   app.addHook('onRoute', (route) => {

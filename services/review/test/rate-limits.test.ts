@@ -13,7 +13,7 @@ beforeAll(async () => {
     logger: createLogger('review-test', 'silent'),
     insecureCookies: true,
     secondFactor: 'off',
-    rateLimits: { signIn: 3, write: 5, read: 8 },
+    rateLimits: { signIn: 3, write: 5, read: 8, publicReportsPerHour: 2 },
     trustedProxies: ['10.0.0.2'],
   });
 });

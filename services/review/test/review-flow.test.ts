@@ -183,6 +183,14 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
         'GET /totp',
         'POST /api/me/totp/setup',
         'POST /api/me/totp',
+        // Reports (issue 12): a report becomes a post at most, classified and queued like any
+        // other; nothing here confirms or writes the outbox.
+        'GET /lapor',
+        'POST /lapor',
+        'POST /api/reports',
+        'GET /api/reports',
+        'POST /api/reports/:id/link',
+        'POST /api/reports/:id/reject',
       ].sort(),
     );
   });

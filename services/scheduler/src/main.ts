@@ -1,5 +1,5 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
-import { connectDb, MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { connectDb, MediaRepository, ReportRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
 import { observeService, postgresAnswers, redisAnswers } from '@netra/observability';
 import { connectRedis, createQueues, PlatformParking, RedisEpoch } from '@netra/queue';
 import { startScheduler } from './scheduler.js';
@@ -15,6 +15,7 @@ runMain(async () => {
     watchedPosts: new WatchedPostRepository(db),
     unclassified: new UnclassifiedSubjectRepository(db),
     media: new MediaRepository(db),
+    reports: new ReportRepository(db),
     epoch: new RedisEpoch(redis, config.REDIS_PREFIX),
     queues,
     parking: new PlatformParking(redis, queues, config.REDIS_PREFIX),

@@ -1,11 +1,12 @@
 import type { Logger } from '@netra/core';
-import { MIN_RECONCILE_GRACE_SECONDS, type MediaRepository, type SocialAccountRepository, type UnclassifiedSubjectRepository } from '@netra/db';
+import { MIN_RECONCILE_GRACE_SECONDS, type MediaRepository, type ReportRepository, type SocialAccountRepository, type UnclassifiedSubjectRepository } from '@netra/db';
 import type { Queues, RedisEpoch } from '@netra/queue';
 
 export interface ReconcileDeps {
   accounts: SocialAccountRepository;
   unclassified: UnclassifiedSubjectRepository;
   media: MediaRepository;
+  reports: ReportRepository;
   epoch: RedisEpoch;
   queues: Queues;
   logger: Logger;
@@ -18,6 +19,8 @@ export interface ReconcileResult {
   classifyJobs: number;
   /** read-media jobs added for posts whose images were listed but never fetched. */
   mediaJobs: number;
+  /** capture-report jobs added for reports not captured yet (the usual way reports are queued). */
+  captureJobs: number;
 }
 
 /**
@@ -46,7 +49,9 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   const reread = await deps.queues.enqueueMany('classify-post', media.toClassify.map((postId) => ({ postId })));
   if (classifyJobs + reread > 0) deps.logger.warn({ classifyJobs: classifyJobs + reread }, 'subjects stored but never classified: classify jobs queued again');
   if (mediaJobs > 0) deps.logger.warn({ mediaJobs }, 'images listed but never fetched: media jobs queued again');
-  return { accountsReleased, classifyJobs: classifyJobs + reread, mediaJobs };
+  // Review takes reports without a queue of its own: every report still 'received' is queued here.
+  const captureJobs = await deps.queues.enqueueMany('capture-report', (await deps.reports.waitingForCapture()).map((reportId) => ({ reportId })));
+  return { accountsReleased, classifyJobs: classifyJobs + reread, mediaJobs, captureJobs };
 }
 
 async function oldestWaitingMs(queues: Queues): Promise<number> {

@@ -1,5 +1,5 @@
 import { platforms as allPlatforms, startLoop, type Closeable, type Logger, type Platform } from '@netra/core';
-import type { DueAccount, MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import type { DueAccount, MediaRepository, ReportRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
 import { metrics } from '@netra/observability';
 import { physicalQueueName, type PlatformParking, type Queues, type RedisEpoch } from '@netra/queue';
 import { reconcile, type ReconcileResult } from './reconcile.js';
@@ -11,6 +11,7 @@ export interface SchedulerOptions {
   parking: PlatformParking;
   unclassified: UnclassifiedSubjectRepository;
   media: MediaRepository;
+  reports: ReportRepository;
   epoch: RedisEpoch;
   logger: Logger;
   /** The default poll interval; an account's own adaptive interval wins when it has one. */
@@ -55,7 +56,7 @@ const checkLeaseSeconds = 600;
  */
 export async function scheduleRound(options: SchedulerOptions): Promise<RoundResult> {
   const { accounts, watchedPosts, queues, batchSize = 1_000, maxBacklog = 250_000, claimers = 3 } = options;
-  const result: RoundResult = { polls: 0, watches: 0, checks: 0, claimed: 0, enrolled: 0, skipped: [], reconciled: { accountsReleased: 0, classifyJobs: 0, mediaJobs: 0 } };
+  const result: RoundResult = { polls: 0, watches: 0, checks: 0, claimed: 0, enrolled: 0, skipped: [], reconciled: { accountsReleased: 0, classifyJobs: 0, mediaJobs: 0, captureJobs: 0 } };
   // First, so accounts whose poll jobs Redis lost are due in this very round.
   result.reconciled = await reconcile(options);
   const parked = await options.parking.resumeDue();
@@ -110,8 +111,9 @@ export async function scheduleRound(options: SchedulerOptions): Promise<RoundRes
   metrics.schedulerJobsAdded.inc({ job: 'check-post', source: 'due' }, result.checks);
   metrics.schedulerJobsAdded.inc({ job: 'classify', source: 'reconciled' }, result.reconciled.classifyJobs);
   metrics.schedulerJobsAdded.inc({ job: 'read-media', source: 'reconciled' }, result.reconciled.mediaJobs);
+  metrics.schedulerJobsAdded.inc({ job: 'capture-report', source: 'due' }, result.reconciled.captureJobs);
   const { reconciled } = result;
-  if (result.claimed + reconciled.accountsReleased + reconciled.classifyJobs + reconciled.mediaJobs > 0 || result.skipped.length > 0) options.logger.info(result, 'scheduling round');
+  if (result.claimed + reconciled.accountsReleased + reconciled.classifyJobs + reconciled.mediaJobs + reconciled.captureJobs > 0 || result.skipped.length > 0) options.logger.info(result, 'scheduling round');
   return result;
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, sha256Hex, type Platform } from '@netra/core';
-import { MediaRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
+import { MediaRepository, ReportRepository, SocialAccountRepository, UnclassifiedSubjectRepository, WatchedPostRepository } from '@netra/db';
 import { connectRedis, createQueues, ingestQueueNames, PlatformParking, RedisEpoch, type Queues, type Redis } from '@netra/queue';
 import { createTestDatabase, seedAgency, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
 import { scheduleRound, type SchedulerOptions } from '../src/index.js';
@@ -27,6 +27,7 @@ beforeAll(async () => {
     parking: new PlatformParking(redis, queues, prefix),
     unclassified: new UnclassifiedSubjectRepository(t.db),
     media: new MediaRepository(t.db),
+    reports: new ReportRepository(t.db),
     epoch: new RedisEpoch(redis, prefix),
     logger: createLogger('test', 'silent'),
     pollIntervalSeconds: 900,

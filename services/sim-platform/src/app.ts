@@ -6,6 +6,7 @@ import { registerMediaRoutes } from './api/media-routes.js';
 import { registerXRoutes } from './api/x/routes.js';
 import { recordNotFound } from './api/not-found.js';
 import { registerSimRoutes } from './api/sim-routes.js';
+import { registerWebRoutes } from './api/web-routes.js';
 import { SimWorldError, type World } from './world/world.js';
 
 export interface SimPlatformOptions {
@@ -27,6 +28,7 @@ export function createSimPlatform(world: World, options: SimPlatformOptions = {}
   registerXRoutes(app, world);
   registerMediaRoutes(app, world);
   registerSimRoutes(app, world, faults);
+  registerWebRoutes(app, world);
   app.setNotFoundHandler((_request, reply) => recordNotFound(reply));
   // Mastodon's error shape; a world rule broken through /sim is the caller's mistake (422).
   app.setErrorHandler((error, _request, reply) => {

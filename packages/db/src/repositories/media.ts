@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import type { Platform } from '@netra/core';
+import { sql, type Kysely } from 'kysely';
+import { isPolledPlatform, type Platform } from '@netra/core';
 import type { Db } from '../connection.js';
-import type { PostMediaKind, PostMediaState } from '../schema.js';
+import type { Database, PostMediaKind, PostMediaState } from '../schema.js';
 
 /** An image of a post still to fetch. */
 export interface PendingMedia {
@@ -35,6 +35,15 @@ export interface MediaObjectFacts {
   height: number;
   phash: string;
   ocrText: string;
+}
+
+/** Records an image file once (its SHA-256 is its identity), inside the caller's transaction. */
+export async function recordMediaObject(db: Kysely<Database>, facts: MediaObjectFacts): Promise<void> {
+  await db
+    .insertInto('media_objects')
+    .values({ sha256: facts.sha256, format: facts.format, bytes: facts.bytes, width: facts.width, height: facts.height, phash: facts.phash, ocr_text: facts.ocrText })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
 /** An image of a post as the review workspace and the case report show it. */
@@ -80,7 +89,8 @@ export class MediaRepository {
       .select(['posts.id', 'posts.platform', 'posts.url', 'account.base_url', 'account.civil_servant_id', 'account.candidate_id'])
       .where('posts.id', '=', postId)
       .executeTakeFirst();
-    if (!post) return undefined;
+    // A reported post's images are kept by the report capture, never fetched from a platform.
+    if (!post || !isPolledPlatform(post.platform)) return undefined;
     const pending = await this.db
       .selectFrom('post_media')
       .select(['position', 'kind', 'source_url', 'attempts'])
@@ -108,11 +118,7 @@ export class MediaRepository {
   /** Records the file (once) and the post's image as stored, together. */
   async recordStored(postId: string, position: number, facts: MediaObjectFacts): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('media_objects')
-        .values({ sha256: facts.sha256, format: facts.format, bytes: facts.bytes, width: facts.width, height: facts.height, phash: facts.phash, ocr_text: facts.ocrText })
-        .onConflict((oc) => oc.column('sha256').doNothing())
-        .execute();
+      await recordMediaObject(trx, facts);
       await trx
         .updateTable('post_media')
         .set({ state: 'stored', media_sha256: facts.sha256, error: null, fetched_at: sql`now()`, attempts: sql`attempts + 1` })

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { reviewStatuses, type EngagementKind, type Platform, type ReviewStatus } from '@netra/core';
+import { reviewStatuses, type EngagementKind, type AnyPlatform, type ReviewStatus } from '@netra/core';
 import type { Database, ReviewItemTable } from '../schema.js';
 
 /**
@@ -30,7 +30,7 @@ export interface QueueItemFilter {
   /** A Kemendagri code; a province includes its regencies. */
   region?: string;
   code?: string;
-  platform?: Platform;
+  platform?: AnyPlatform;
   /** Items whose evidence names a candidate of this election. */
   election?: string;
   /** opened_at in [from, to). */
@@ -58,8 +58,10 @@ export interface QueuePageRow {
   agency_code: string;
   agency_name: string;
   subject_kind: 'post' | EngagementKind;
-  platform: Platform;
+  platform: AnyPlatform;
   excerpt: string;
+  /** The post came in as a report from the public or staff. */
+  from_report: boolean;
 }
 
 export interface QueueSummary {
@@ -127,6 +129,7 @@ export class ReviewQueueRepository {
         'ri.platform',
         // For a comment the ASN's own words come first; for a like or share, what they endorsed.
         sql<string>`left(coalesce(p.text, ep.text, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
+        sql<boolean>`p.report_id IS NOT NULL`.as('from_report'),
       ])
       // Priority already weighs score and the suggested severity; among equals the oldest comes first.
       .orderBy('ri.priority', 'desc')

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
-import type { AccountStatus, Platform } from '@netra/core';
+import { isPolledPlatform, type AccountStatus, type Platform } from '@netra/core';
 import type { Db } from '../connection.js';
-import type { Database, SocialAccount } from '../schema.js';
+import type { Database, PolledAccount, SocialAccount } from '../schema.js';
 
 export interface DueAccount {
   id: number;
@@ -17,6 +17,12 @@ export class SocialAccountRepository {
 
   async get(id: number): Promise<SocialAccount | undefined> {
     return this.db.selectFrom('social_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The account if it is on a platform Netra polls; an account registered only to link reports is not. */
+  async getPolled(id: number): Promise<PolledAccount | undefined> {
+    const account = await this.get(id);
+    return account && isPolledPlatform(account.platform) ? (account as PolledAccount) : undefined;
   }
 
   /**

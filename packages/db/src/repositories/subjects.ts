@@ -20,6 +20,8 @@ export interface PostSubject extends SubjectOwner {
   mediaTexts: string[];
   /** Its images that are close to a campaign's own image, with the closest one. */
   knownImages: KnownImageCandidate[];
+  /** Came in as a report from the public or staff: a person asked for it to be looked at. */
+  fromReport: boolean;
   /** Set when the post is a reply to a watched post (a comment engagement). */
   replyTo: { text: string; authorIsCandidate: boolean } | null;
 }
@@ -80,6 +82,7 @@ export class SubjectRepository {
             )
             .as('text'),
         'posts.posted_at',
+        'posts.report_id',
         sql<string[]>`ARRAY(SELECT m.ocr_text FROM post_media pm JOIN media_objects m ON m.sha256 = pm.media_sha256
                             WHERE pm.post_id = posts.id AND pm.state = 'stored' ORDER BY pm.position)`.as('media_texts'),
         'cs.id as civil_servant_id',
@@ -102,6 +105,7 @@ export class SubjectRepository {
       postedAt: row.posted_at,
       mediaTexts: row.media_texts,
       knownImages: known.get(row.id) ?? [],
+      fromReport: row.report_id !== null,
       civilServantId: row.civil_servant_id,
       agencyId: row.agency_id,
       regionCode: row.region_code,

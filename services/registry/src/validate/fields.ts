@@ -1,4 +1,4 @@
-import { outboundUrlProblem, platforms, type OutboundPolicy, type Platform } from '@netra/core';
+import { anyPlatforms, outboundUrlProblem, type AnyPlatform, type OutboundPolicy } from '@netra/core';
 import { normaliseHandle } from '@netra/db';
 import { reject } from '../rejection.js';
 
@@ -57,15 +57,16 @@ export function list(value: string): string[] {
     .filter((part) => part !== '');
 }
 
+/** An account on any platform: polled ones are ingested, the others (Facebook, Instagram…) link reports. */
 export interface AccountRef {
-  platform: Platform;
+  platform: AnyPlatform;
   handle: string;
 }
 
 /** Handles are case-insensitive on every platform: stored lowercased, so SLAMETK is slametk. */
 export function account(platform: string, handle: string): AccountRef {
   if (/[\s:]/.test(handle)) reject(`handle "${handle}" must not contain spaces or ":"`);
-  return { platform: oneOf('platform', platform, platforms), handle: normaliseHandle(clean('handle', handle)) };
+  return { platform: oneOf('platform', platform, anyPlatforms), handle: normaliseHandle(clean('handle', handle)) };
 }
 
 /** `platform:handle`, the form candidates.csv uses for official accounts. */

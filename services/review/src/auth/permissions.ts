@@ -16,12 +16,17 @@ export type Permission =
   /** Send a decided item back to the queue. */
   | 'reopen'
   /** Users, agencies' settings, status rebuild. */
-  | 'administer';
+  | 'administer'
+  /** File a report of a post seen on a platform Netra cannot poll (POST /api/reports). */
+  | 'report'
+  /** Link a report no registered account matched to a civil servant, or reject it. */
+  | 'triage_reports';
 
 const grants: Record<Role, readonly Permission[]> = {
-  reviewer: ['review'],
-  supervisor: ['review', 'claim_escalated', 'approve', 'reopen'],
-  central_reviewer: ['review', 'claim_escalated', 'approve', 'reopen'],
+  reviewer: ['review', 'report'],
+  supervisor: ['review', 'claim_escalated', 'approve', 'reopen', 'report'],
+  // Unlinked reports belong to no agency yet: only those who see every agency triage them.
+  central_reviewer: ['review', 'claim_escalated', 'approve', 'reopen', 'report', 'triage_reports'],
   analyst: [],
   admin: ['administer'],
 };

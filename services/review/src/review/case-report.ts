@@ -57,6 +57,8 @@ export function buildCaseReport(detail: ReviewItemDetail, decided: ConfirmedDeci
     },
     civil_servant: detail.civil_servant,
     subject: detail.subject,
+    // The reporter's contact is personal data: it stays on the case in Netra, never forwarded.
+    report: detail.report && { ...detail.report, contact: null },
     classification: {
       id: detail.classification.id,
       classifier_version: detail.classification.classifier_version,

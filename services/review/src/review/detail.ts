@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EngagementKind, Platform, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
+import type { AnyPlatform, EngagementKind, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
 import { ForwardingRepository, MediaRepository, type Database, type Post, type PostImage } from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
@@ -7,7 +7,7 @@ import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 /** A post as we captured it: the text a reviewer saw, and the hash that proves it. */
 export interface CapturedPost {
   id: string;
-  platform: Platform;
+  platform: AnyPlatform;
   platform_post_id: string;
   author_handle: string;
   kind: PostKind;
@@ -96,7 +96,29 @@ export interface ReviewItemDetail {
     classified_at: Date;
   };
   subject: ReviewSubject;
+  /** Set when the post came in as a report from the public or staff. */
+  report: ItemReport | null;
   history: HistoryEntry[];
+}
+
+/** The report an item came from: what was reported, by whom (kind), and what the capture found. */
+export interface ItemReport {
+  id: string;
+  source: 'public' | 'staff';
+  url: string;
+  description: string;
+  /** The reporter's contact: personal data, shown on the case page, left out of the forwarded report. */
+  contact: string | null;
+  received_at: Date;
+  capture: {
+    captured_at: Date | null;
+    final_url: string | null;
+    http_status: number | null;
+    login_wall: boolean | null;
+    html_sha256: string | null;
+    screenshot_sha256: string | null;
+    error: string | null;
+  };
 }
 
 /** What the workspace shows beside the case itself (not part of the forwarded report). */
@@ -206,6 +228,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       classified_at: row.classified_at,
     },
     subject,
+    report: row.post_id === null ? null : await loadReport(db, row.post_id),
     history: await loadHistory(db, row.id),
   };
 }
@@ -277,6 +300,33 @@ function toCapturedPost(row: Post, images: readonly PostImage[]): CapturedPost {
     content_sha256: row.content_sha256,
     deleted_at: row.deleted_at,
     images: images.map(toCapturedImage),
+  };
+}
+
+async function loadReport(db: Kysely<Database>, postId: string): Promise<ItemReport | null> {
+  const row = await db
+    .selectFrom('reports as r')
+    .innerJoin('posts as p', 'p.report_id', 'r.id')
+    .selectAll('r')
+    .where('p.id', '=', postId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    source: row.source,
+    url: row.url,
+    description: row.description,
+    contact: row.contact,
+    received_at: row.created_at,
+    capture: {
+      captured_at: row.captured_at,
+      final_url: row.final_url,
+      http_status: row.http_status,
+      login_wall: row.login_wall,
+      html_sha256: row.html_sha256,
+      screenshot_sha256: row.screenshot_sha256,
+      error: row.capture_error,
+    },
   };
 }
 

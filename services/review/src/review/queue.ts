@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { instant, platforms, reviewStatuses, violationCodes, type EngagementKind, type Platform } from '@netra/core';
+import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind } from '@netra/core';
 import { ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
 
 export type { QueueSummary };
@@ -32,7 +32,7 @@ export const queueFilterSchema = z.object({
   /** Where the civil servant serves (Kemendagri code); a province includes its regencies. */
   region: z.string().regex(/^[0-9]{2}(\.[0-9]{2})*$/).optional(),
   code: z.enum(violationCodes).optional(),
-  platform: z.enum(platforms).optional(),
+  platform: z.enum(anyPlatforms).optional(),
   /** An election code: items whose evidence points to one of its candidates. */
   election: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
   from: instant.optional(),
@@ -59,8 +59,9 @@ export interface QueueRow {
   civil_servant: { name: string; region_code: string };
   agency: { id: number; code: string; name: string };
   subject_kind: 'post' | EngagementKind;
-  platform: Platform;
+  platform: AnyPlatform;
   excerpt: string;
+  from_report: boolean;
 }
 
 /** One page of the review queue, highest priority first, with the cursor of the next page. */
@@ -90,6 +91,7 @@ export async function listQueue(
       subject_kind: row.subject_kind,
       platform: row.platform,
       excerpt: row.excerpt,
+      from_report: row.from_report,
     })),
     next_cursor: rows.length > filter.limit && last ? encodeCursor(last.priority, last.id) : null,
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml, html } from '../web/html.js';
 import { dictionaryFor } from '../web/i18n.js';
-import { capturedPost, civilServantFacts, findingsTable, renderValue } from '../web/pages/fragments.js';
+import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from '../web/pages/fragments.js';
 import { when } from '../web/pages/layout.js';
 import type { CaseReport } from './case-report.js';
 import { readEvidence } from './evidence.js';
@@ -59,6 +59,7 @@ ${civilServantFacts(dict, cs)}
 ${cs.spouse_candidate ? html`<p>${t.spouseException} (${cs.spouse_candidate.label}, ${cs.spouse_candidate.election}).</p>` : ''}
 
 <h2>Bukti yang diamankan</h2>
+${report.report ? reportFacts(dict, report.report) : ''}
 ${subject.kind === 'post'
   ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', null)
   : html`<p>ASN ${subject.engagement_kind} postingan berikut (${t.engagedFirstSeen} ${when(subject.first_seen_at)}).

@@ -3,6 +3,7 @@ import { requireApiSession } from '../auth/request-session.js';
 import type { ReviewContext } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { forwardingRoutes } from './forwardings.js';
+import { reportRoutes } from './reports.js';
 import { reviewItemRoutes } from './review-items.js';
 import { secondFactorRoutes } from './second-factor.js';
 import { sessionRoutes } from './session.js';
@@ -15,6 +16,7 @@ export function apiRoutes(ctx: ReviewContext): FastifyPluginAsync {
     await app.register(secondFactorRoutes(ctx));
     await app.register(reviewItemRoutes(ctx));
     await app.register(forwardingRoutes(ctx));
+    await app.register(reportRoutes(ctx));
     await app.register(adminRoutes(ctx));
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Fault injection for tests of clients: the next `times` Mastodon API requests whose path and
+ * Fault injection for tests of clients: the next `times` requests to the platforms (APIs, media, pages) whose path and
  * query match `path` (a regular expression) are delayed and/or answered with the given status,
  * headers and body instead of the real response. A 200 with an odd body simulates a malformed
  * answer; a delay alone simulates a slow instance; headers alone decorate the real answer.
@@ -44,12 +44,11 @@ export class FaultPlan {
   }
 }
 
-/** The platform APIs the sim serves (Mastodon, Bluesky XRPC, X v2) and their media files; /sim itself is never faulted. */
-const platformPaths = ['/api/', '/xrpc/', '/2/', '/media/'];
 
 export function applyFaults(app: FastifyInstance, plan: FaultPlan): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!platformPaths.some((prefix) => request.url.startsWith(prefix))) return;
+    // Everything the sim serves as a platform (APIs, media files, public pages); /sim itself never.
+    if (request.url.startsWith('/sim/')) return;
     const fault = plan.take(request.url);
     if (!fault) return;
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));

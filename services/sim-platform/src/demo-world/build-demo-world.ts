@@ -4,6 +4,7 @@ import { engageCivilServants, engagePublic, postCampaigns } from './campaign-act
 import { loadDemoCandidates, type DemoCandidate } from './candidates.js';
 import { chooseAllegiances, postEverydayLife, postPartisanActivity, postSpouseActivity } from './civil-servant-posts.js';
 import { postPosterActivity } from './poster-posts.js';
+import { publishReportedPages, type ReportedPage } from './reported-pages.js';
 import { generateCivilServants, type DemoCivilServant } from './civil-servants.js';
 import { demoAgencies, demoRegions, type DemoAgency, type DemoRegion } from './institutions.js';
 import { Prng } from './prng.js';
@@ -14,6 +15,8 @@ export interface DemoScenario {
   agencies: readonly DemoAgency[];
   civilServants: readonly DemoCivilServant[];
   candidates: readonly DemoCandidate[];
+  /** Posts on platforms Netra cannot poll, for the demo's citizen report. */
+  reportedPages: readonly ReportedPage[];
 }
 
 /** Changing the seed changes every generated name, NIP, post and id: the registry CSVs must then be rewritten. */
@@ -46,8 +49,9 @@ export function buildDemoScenario(options: { candidatesCsvPath?: string } = {}):
   engageCivilServants(prng, world, civilServants, allegiances, campaignPosts);
   // Last, so the draws above (and the world they make) are as they were before posters.
   postPosterActivity(prng, world, civilServants, allegiances);
+  const reportedPages = publishReportedPages(world, allegiances);
 
-  return { world, regions: demoRegions, agencies: demoAgencies, civilServants, candidates };
+  return { world, regions: demoRegions, agencies: demoAgencies, civilServants, candidates, reportedPages };
 }
 
 /** Just the world of the demo scenario, to serve with startSimPlatform. */

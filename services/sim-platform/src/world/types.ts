@@ -35,6 +35,18 @@ export interface SimStatus {
  */
 export type SimMediaContent = { poster: string[]; background?: string } | { scene: number } | { bytes: Buffer; contentType: string };
 
+/** A public page of a platform Netra cannot poll, as an anonymous visitor sees it. */
+export interface SimWebPage {
+  title: string;
+  author: string;
+  /** The post's words (also the page's og:description). */
+  text: string;
+  /** Lines of a poster shown in the post. */
+  poster?: string[];
+  /** The platform shows a sign-in form instead. */
+  loginWall?: boolean;
+}
+
 export interface SimMedia {
   description: string;
   content: SimMediaContent;

@@ -1,5 +1,5 @@
 import { compareIds, SnowflakeGenerator } from './snowflake.js';
-import type { GroundTruth, NewAccount, NewStatus, SimAccount, SimFavourite, SimStatus } from './types.js';
+import type { GroundTruth, NewAccount, NewStatus, SimAccount, SimFavourite, SimStatus, SimWebPage } from './types.js';
 import type { ViolationCode } from '@netra/core';
 
 /** A request to change the world that cannot be honoured (unknown account, reply to nothing...). */
@@ -86,6 +86,17 @@ export class World {
     this.accountsByUsername.delete(account.username.toLowerCase());
     account.username = newUsername;
     this.accountsByUsername.set(newUsername.toLowerCase(), account);
+  }
+
+  private readonly webPages = new Map<string, SimWebPage>();
+
+  /** Publishes a public web page at this path (report capture reads it). */
+  publishWebPage(path: string, page: SimWebPage): void {
+    this.webPages.set(path, page);
+  }
+
+  webPage(path: string): SimWebPage | undefined {
+    return this.webPages.get(path);
   }
 
   /** Where an attached image's file is served (GET /media/:statusId/:index on the sim). */

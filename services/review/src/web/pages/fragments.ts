@@ -1,4 +1,4 @@
-import type { CapturedImage, CapturedPost, ReviewItemDetail } from '../../review/detail.js';
+import type { CapturedImage, CapturedPost, ItemReport, ReviewItemDetail } from '../../review/detail.js';
 import { highlightSegments, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -104,6 +104,24 @@ export function renderValue(value: unknown, depth = 0): SafeHtml {
       : html`<dl>${entries.map(([key, entry]) => html`<dt>${key}</dt><dd>${renderValue(entry, depth + 1)}</dd>`)}</dl>`;
   }
   return html`${String(value)}`;
+}
+
+/** Where an item came from when a person reported it, and what opening the link found. */
+export function reportFacts(dict: Dictionary, report: ItemReport): SafeHtml {
+  const { t } = dict;
+  const { capture } = report;
+  const href = safeHref(report.url);
+  return html`<article class="captured" data-report="${report.id}">
+<h3>${t.fromReport} #${report.id} (${report.source === 'public' ? t.reportByPublic : t.reportByStaff}) · ${when(report.received_at)}</h3>
+<dl>
+<dt>${t.reportedUrl}</dt><dd>${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${report.url}</a>` : report.url}</dd>
+<dt>${t.reporterSaw}</dt><dd><blockquote class="post-text">${report.description}</blockquote></dd>
+${report.contact ? html`<dt>${t.reporterContact}</dt><dd data-reporter-contact>${report.contact}</dd>` : ''}
+<dt>${t.capture}</dt><dd>${capture.captured_at ? html`${when(capture.captured_at)} · HTTP ${capture.http_status ?? '—'} · ${capture.final_url ?? ''}` : (capture.error ?? '—')}</dd>
+${capture.login_wall ? html`<dt></dt><dd class="warning" data-login-wall>${t.loginWall}</dd>` : ''}
+${capture.html_sha256 ? html`<dt>${t.htmlSha256}</dt><dd><code>${capture.html_sha256}</code></dd>` : ''}
+</dl>
+</article>`;
 }
 
 /** Who the case is about: the same facts on the item page and in the agency's report. */

@@ -3,7 +3,7 @@ import { can } from '../../auth/permissions.js';
 import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { capturedPost, civilServantFacts, findingsTable, renderValue } from './fragments.js';
+import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from './fragments.js';
 import { layout, when, type PageSession } from './layout.js';
 
 export interface ItemView {
@@ -34,6 +34,7 @@ ${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing
 <div>
 <section>
 <h2>${t.content}</h2>
+${item.report ? reportFacts(dict, item.report) : ''}
 ${item.subject.kind === 'post'
   ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text', images)
   : html`<p>${item.subject.engagement_kind} · ${t.engagedFirstSeen} ${when(item.subject.first_seen_at)}.

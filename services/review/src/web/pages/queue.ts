@@ -1,4 +1,4 @@
-import { dismissReasons, platforms, reviewStatuses, violationCodes, type ReviewStatus } from '@netra/core';
+import { anyPlatforms, dismissReasons, reviewStatuses, violationCodes, type ReviewStatus } from '@netra/core';
 import type { QueueFilter, QueueRow, QueueSummary } from '../../review/queue.js';
 import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -54,7 +54,7 @@ ${waitedHours !== null ? html`· ${t.oldestWaiting}: <strong>${waitedHours} ${t.
 <label>${t.code} <select name="code"><option value="">${t.all}</option>${violationCodes.map(
       (code) => html`<option value="${code}"${selected(filter.code === code)}>${labels.code[code]}</option>`,
     )}</select></label>
-<label>${t.platform} <select name="platform"><option value="">${t.all}</option>${platforms.map(
+<label>${t.platform} <select name="platform"><option value="">${t.all}</option>${anyPlatforms.map(
       (p) => html`<option${selected(filter.platform === p)}>${p}</option>`,
     )}</select></label>
 <label>${t.election} <select name="election"><option value="">${t.all}</option>${choices.elections.map(
@@ -76,7 +76,7 @@ ${rows.map(
 <td>${row.priority.toFixed(2)}</td>
 <td>${row.civil_servant.name}</td>
 <td>${row.agency.code}</td>
-<td>${row.subject_kind} · ${row.platform}</td>
+<td>${row.subject_kind} · ${row.platform}${row.from_report ? html` · <strong data-from-report>${t.fromReport.toLowerCase()}</strong>` : ''}</td>
 <td>${row.codes.join(', ')}</td>
 <td class="excerpt">${row.excerpt}</td>
 <td>${when(row.opened_at)}</td>
