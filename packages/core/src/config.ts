@@ -46,6 +46,14 @@ const settings = {
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Where the media store keeps images, by SHA-256 (a directory; never served directly). */
   MEDIA_DIR: z.string().min(1).default('var/media'),
+  /** Set: the media store is this bucket on S3-compatible storage (MinIO in compose) instead of MEDIA_DIR. */
+  MEDIA_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  /** The S3-compatible endpoint (http://minio:9000); unset: AWS S3. */
+  MEDIA_S3_ENDPOINT: z.url('must be an http(s) URL').optional(),
+  MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** The store's credentials, from the environment only. */
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(3).optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(8, 'must be the secret key (8+ characters)').optional(),
   /**
    * Hosts images may be fetched from beside each platform's own API host and its subdomains
    * (comma-separated; a name covers its subdomains), e.g. a Mastodon instance's CDN. Bluesky's

@@ -1,6 +1,7 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
 import { observeService, postgresAnswers, redisAnswers } from '@netra/observability';
+import { openMediaStore } from '@netra/media';
 import { connectRedis, createQueues } from '@netra/queue';
 import { buildCaptureDeps, buildMediaDeps } from './build-deps.js';
 import { startCaptureWorker, startMediaWorker } from './worker.js';
@@ -14,6 +15,11 @@ runMain(async () => {
     'BLUESKY_BASE_URL',
     'X_API_BASE_URL',
     'MEDIA_DIR',
+    'MEDIA_S3_BUCKET',
+    'MEDIA_S3_ENDPOINT',
+    'MEDIA_S3_REGION',
+    'MEDIA_S3_ACCESS_KEY_ID',
+    'MEDIA_S3_SECRET_ACCESS_KEY',
     'MEDIA_HOSTS',
     'CHROMIUM_PATH',
     'OUTBOUND_ALLOWED_ADDRESSES',
@@ -29,7 +35,7 @@ runMain(async () => {
     db,
     queues,
     logger,
-    store: config.MEDIA_DIR,
+    store: openMediaStore(config),
     apiBaseUrls: { mastodon: config.MASTODON_BASE_URL, bluesky: config.BLUESKY_BASE_URL, x: config.X_API_BASE_URL },
     extraHosts: config.MEDIA_HOSTS,
     outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
@@ -46,7 +52,7 @@ runMain(async () => {
     checks: { postgres: postgresAnswers(db), redis: redisAnswers(redis) },
     workers,
   });
-  logger.info({ store: config.MEDIA_DIR }, 'media and report capture workers started');
+  logger.info({ store: config.MEDIA_S3_BUCKET ? `s3:${config.MEDIA_S3_BUCKET}` : config.MEDIA_DIR }, 'media and report capture workers started');
   onShutdownSignal(
     () => closeInOrder([...workers, capture.browser, observed, queues, { close: async () => void redis.disconnect() }, { close: () => db.destroy() }], logger),
     logger,

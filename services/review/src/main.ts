@@ -1,12 +1,14 @@
 import { closeInOrder, createLogger, loadConfig, onShutdownSignal, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
+import { openMediaStore } from '@netra/media';
 import { connectRedis } from '@netra/queue';
 import { buildReviewApp } from './app.js';
 import { startReviewOperations } from './ops/operations.js';
 
 runMain(async () => {
   const config = loadConfig(['DATABASE_URL', 'REVIEW_HOST', 'REVIEW_PORT', 'REVIEW_INSECURE_COOKIES', 'REVIEW_CLAIM_LEASE_SECONDS',
-    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES', 'REVIEW_TRUSTED_PROXIES', 'REVIEW_SECOND_FACTOR', 'MEDIA_DIR']);
+    'REDIS_URL', 'REDIS_PREFIX', 'METRICS_HOST', 'METRICS_PORT', 'STATS_REFRESH_SECONDS', 'DEPENDENCY_DOWN_EXIT_SECONDS', 'OUTBOUND_ALLOWED_ADDRESSES', 'REVIEW_TRUSTED_PROXIES', 'REVIEW_SECOND_FACTOR', 'MEDIA_DIR',
+    'MEDIA_S3_BUCKET', 'MEDIA_S3_ENDPOINT', 'MEDIA_S3_REGION', 'MEDIA_S3_ACCESS_KEY_ID', 'MEDIA_S3_SECRET_ACCESS_KEY']);
   const logger = createLogger('review');
   const db = await connectDb(config.DATABASE_URL, { logger });
   const app = buildReviewApp({
@@ -17,7 +19,7 @@ runMain(async () => {
     outbound: { allowed: config.OUTBOUND_ALLOWED_ADDRESSES },
     trustedProxies: config.REVIEW_TRUSTED_PROXIES,
     secondFactor: config.REVIEW_SECOND_FACTOR,
-    media: config.MEDIA_DIR,
+    media: openMediaStore(config),
   });
   const redis = await connectRedis(config.REDIS_URL, { logger });
   const operations = await startReviewOperations({
