@@ -116,7 +116,7 @@ export function reportFacts(dict: Dictionary, report: ItemReport): SafeHtml {
 <dl>
 <dt>${t.reportedUrl}</dt><dd>${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${report.url}</a>` : report.url}</dd>
 <dt>${t.reporterSaw}</dt><dd><blockquote class="post-text">${report.description}</blockquote></dd>
-${report.contact ? html`<dt>${t.reporterContact}</dt><dd data-reporter-contact>${report.contact}</dd>` : ''}
+${report.contact ? html`<dt>${t.reporterContact}</dt><dd data-reporter-contact>${report.contact} <span class="hint">(${t.personalDataHere})</span></dd>` : ''}
 <dt>${t.capture}</dt><dd>${capture.captured_at ? html`${when(capture.captured_at)} · HTTP ${capture.http_status ?? '—'} · ${capture.final_url ?? ''}` : (capture.error ?? '—')}</dd>
 ${capture.login_wall ? html`<dt></dt><dd class="warning" data-login-wall>${t.loginWall}</dd>` : ''}
 ${capture.html_sha256 ? html`<dt>${t.htmlSha256}</dt><dd><code>${capture.html_sha256}</code></dd>` : ''}
