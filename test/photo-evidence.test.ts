@@ -57,8 +57,13 @@ describe('a campaign poster posted under a harmless caption', () => {
     const fromImage = (classification.evidence as { items: { source?: string; mediaIndex?: number; matchedText?: string }[] }).items.filter((e) => e.source === 'media');
     expect(fromImage.length).toBeGreaterThan(0);
     expect(fromImage.every((e) => e.mediaIndex === 0)).toBe(true);
-    // The campaign's own post of the poster is the known original: named, with its address and distance.
-    expect(fromImage.some((e) => /sama dengan gambar di postingan .+ \(https?:\/\/.+\): beda hash 0 dari 64 bit/.test((e as { note?: string }).note ?? ''))).toBe(true);
+    // The campaign's own post of the poster is the known original (the supporter's copy is smaller
+    // and recompressed, another file): named, with its address and distance.
+    const known = fromImage.find((e) => (e as { knownImage?: unknown }).knownImage) as { knownImage: { sha256: string; distance: number }; note: string } | undefined;
+    expect(known?.note).toMatch(/sama dengan gambar di postingan .+ \(https?:\/\/.+\): beda hash \d dari 64 bit/);
+    expect(known!.knownImage.distance).toBeLessThanOrEqual(4);
+    const { sha256 } = await posterItem();
+    expect(known!.knownImage.sha256).not.toBe(sha256);
   });
 
   it('leaves a neutrality reminder poster and an office notice unflagged, their words read', async () => {
@@ -86,7 +91,7 @@ describe('the reviewer sees the photo', () => {
     const reviewer = await reviewerOf(item.agency_id, 'foto.reviewer@example.test');
     const original = await reviewer.get(`/api/review-items/${item.id}/media/${sha256}`);
     expect(original.status).toBe(200);
-    expect(original.headers.get('content-type')).toBe('image/png');
+    expect(original.headers.get('content-type')).toBe('image/jpeg'); // the supporter's re-upload
     expect(original.headers.get('cache-control')).toContain('private');
     expect(createHash('sha256').update(Buffer.from(await original.arrayBuffer())).digest('hex')).toBe(sha256);
 
@@ -97,6 +102,11 @@ describe('the reviewer sees the photo', () => {
 
     const page = await (await reviewer.get(`/items/${item.id}`)).text();
     expect(page).toContain(`src="/api/review-items/${item.id}/media/${sha256}?size=thumb"`);
+    // The campaign's original beside the copy, served for this item because its evidence names it.
+    const campaignOriginal = /data-known-original="([0-9a-f]{64})"/.exec(page)?.[1];
+    expect(campaignOriginal).toBeDefined();
+    expect(campaignOriginal).not.toBe(sha256);
+    expect((await reviewer.get(`/api/review-items/${item.id}/media/${campaignOriginal}?size=thumb`)).status).toBe(200);
     expect(page).toContain(sha256);
     expect(page).toMatch(/data-image-text>[^]*<mark[^>]*>[^<]*(COBLOS|NOMOR)/);
   });
@@ -105,6 +115,9 @@ describe('the reviewer sees the photo', () => {
     const { item, sha256 } = await posterItem();
     const other = await reviewerOf((await seedAgency(h.t.db)).id, 'lain.reviewer@example.test');
     expect((await other.get(`/api/review-items/${item.id}/media/${sha256}`)).status).toBe(404);
+    const classification = await h.t.db.selectFrom('classifications').select('evidence').where('id', '=', item.classification_id).executeTakeFirstOrThrow();
+    const original = JSON.stringify(classification.evidence).match(/"knownImage":\{"sha256":"([0-9a-f]{64})"/)![1]!;
+    expect((await other.get(`/api/review-items/${item.id}/media/${original}`)).status).toBe(404);
     const reviewer = await signIn(baseUrl, 'foto.reviewer@example.test', password);
     const [unrelated] = await h.t.db.selectFrom('media_objects').select('sha256').where('sha256', '<>', sha256).limit(1).execute();
     expect((await reviewer.get(`/api/review-items/${item.id}/media/${unrelated!.sha256}`)).status).toBe(404);

@@ -35,6 +35,7 @@ export function toEvidence(finding: Finding, texts: TextsByRef, flagged: readonl
     evidence.span = { start: pieces[0]!.start, end: pieces[0]!.end };
   }
   if (finding.symbol) evidence.symbol = finding.symbol;
+  if (finding.knownImage) evidence.knownImage = finding.knownImage;
   if (finding.candidate) {
     const c = finding.candidate;
     evidence.candidate = { label: c.label, ballotNumber: c.ballotNumber, electionCode: c.election.code };

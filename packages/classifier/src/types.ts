@@ -32,8 +32,9 @@ export interface KnownImageMatch {
   mediaIndex: number;
   /** The candidate (directory id) whose official account posted the known image. */
   candidateId: number;
-  /** Where the campaign posted it. */
+  /** Where the campaign posted it, and the file's SHA-256 (shown beside the ASN's copy). */
   postUrl: string | null;
+  knownSha256?: string;
   /** Hamming distance of the two 64-bit hashes. */
   distance: number;
   /** Words (3+ letters) read in both images. */
@@ -67,6 +68,8 @@ export interface Evidence {
   mediaIndex?: number;
   symbol?: string;
   candidate?: CandidateRefSummary;
+  /** For a copy of a campaign's own image: the original, where it was posted, and how close. */
+  knownImage?: { sha256: string | null; postUrl: string | null; distance: number };
   note?: string;
 }
 

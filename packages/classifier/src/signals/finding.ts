@@ -12,6 +12,8 @@ export interface Finding {
   source: TextRef;
   candidate?: IndexedCandidate;
   symbol?: string;
+  /** The campaign's own image this image copies. */
+  knownImage?: { sha256: string | null; postUrl: string | null; distance: number };
   /**
    * Weak evidence the model alone may not carry: a bare hand gesture (✌️ is an everyday pose) or a
    * refused vote ('jangan coblos 02' is against the pair).

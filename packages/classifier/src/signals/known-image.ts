@@ -27,6 +27,7 @@ export function knownImageFindings(matches: readonly KnownImageMatch[], index: D
         source: `media:${match.mediaIndex}`,
         candidate,
         symbol: `gambar ${candidate.label}`,
+        knownImage: { sha256: match.knownSha256 ?? null, postUrl: match.postUrl, distance: match.distance },
         notes: [
           `gambar ini sama dengan gambar di postingan ${candidate.label}${where}: beda hash ${match.distance} dari 64 bit` +
             (copy ? '' : `, ${match.sharedWords} kata yang terbaca sama`),

@@ -64,8 +64,9 @@ export interface KnownImageCandidate {
   /** The post's image, counted among its kept images in order (as the classifier's media_index). */
   mediaIndex: number;
   candidateId: number;
-  /** The campaign's post that showed it. */
+  /** The campaign's post that showed it, and the file. */
   postUrl: string | null;
+  knownSha256: string;
   /** Hamming distance of the two 64-bit perceptual hashes. */
   distance: number;
   /** The words read in the campaign's image. */
@@ -192,15 +193,15 @@ export class MediaRepository {
   async knownImageMatches(postIds: readonly string[]): Promise<Map<string, KnownImageCandidate[]>> {
     const byPost = new Map<string, KnownImageCandidate[]>();
     if (postIds.length === 0) return byPost;
-    const rows = await sql<{ post_id: string; media_index: string; candidate_id: number; url: string | null; distance: number; known_text: string }>`
+    const rows = await sql<{ post_id: string; media_index: string; candidate_id: number; url: string | null; known_sha256: string; distance: number; known_text: string }>`
       WITH kept AS (
         SELECT pm.post_id, row_number() OVER (PARTITION BY pm.post_id ORDER BY pm.position) - 1 AS media_index, m.phash
         FROM post_media pm JOIN media_objects m ON m.sha256 = pm.media_sha256
         WHERE pm.post_id IN (${sql.join([...new Set(postIds)])}) AND pm.state = 'stored'
       )
-      SELECT kept.post_id, kept.media_index, known.candidate_id, known.url, known.distance, known.ocr_text AS known_text
+      SELECT kept.post_id, kept.media_index, known.candidate_id, known.url, known.sha256 AS known_sha256, known.distance, known.ocr_text AS known_text
       FROM kept CROSS JOIN LATERAL (
-        SELECT a.candidate_id, p.url, km.ocr_text,
+        SELECT a.candidate_id, p.url, km.sha256, km.ocr_text,
                bit_count(('x' || km.phash)::bit(64) # ('x' || kept.phash)::bit(64))::int AS distance
         FROM post_media kpm
         JOIN media_objects km ON km.sha256 = kpm.media_sha256
@@ -213,7 +214,7 @@ export class MediaRepository {
       WHERE known.distance <= ${MAX_KNOWN_IMAGE_DISTANCE}`.execute(this.db);
     for (const row of rows.rows) {
       const key = String(row.post_id);
-      const match = { mediaIndex: Number(row.media_index), candidateId: row.candidate_id, postUrl: row.url, distance: row.distance, knownText: row.known_text };
+      const match = { mediaIndex: Number(row.media_index), candidateId: row.candidate_id, postUrl: row.url, knownSha256: row.known_sha256, distance: row.distance, knownText: row.known_text };
       byPost.set(key, [...(byPost.get(key) ?? []), match]);
     }
     return byPost;

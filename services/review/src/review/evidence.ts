@@ -19,6 +19,8 @@ const evidenceItemSchema = z.object({
   candidate: z
     .object({ label: z.string(), ballotNumber: z.number().nullable().optional(), electionCode: z.string() })
     .optional(),
+  /** A copy of a campaign's own image: the original's file, where it was posted, how close. */
+  knownImage: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(), postUrl: z.string().nullable(), distance: z.number() }).optional(),
   note: z.string().optional(),
 });
 export type EvidenceItem = z.output<typeof evidenceItemSchema>;

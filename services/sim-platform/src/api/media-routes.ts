@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { renderPoster, renderScene } from '../world/pictures.js';
 import type { SimMediaContent } from '../world/types.js';
 import type { World } from '../world/world.js';
@@ -11,7 +12,11 @@ interface MediaFile {
 
 async function render(content: SimMediaContent): Promise<MediaFile> {
   if ('bytes' in content) return { bytes: content.bytes, contentType: content.contentType };
-  if ('poster' in content) return { bytes: await renderPoster(content.poster, content.background ? { background: content.background } : {}), contentType: 'image/png' };
+  if ('poster' in content) {
+    const png = await renderPoster(content.poster, content.background ? { background: content.background } : {});
+    if (!content.copy) return { bytes: png, contentType: 'image/png' };
+    return { bytes: await sharp(png).resize(content.copy.width).jpeg({ quality: content.copy.quality }).toBuffer(), contentType: 'image/jpeg' };
+  }
   return { bytes: await renderScene(content.scene), contentType: 'image/jpeg' };
 }
 

@@ -22,13 +22,15 @@ export function postPosterActivity(prng: Prng, world: World, people: readonly De
   const supporters = allegiances.filter((a) => a.candidate.kind === 'pair' && a.candidate.ballotNumber !== null).slice(0, 2);
   for (const allegiance of supporters) {
     const poster = { content: { poster: campaignPoster(allegiance), background: campaignRed } };
+    // The supporter's copy is the campaign's poster saved and uploaded again: smaller, recompressed.
+    const copy = { content: { ...poster.content, copy: { width: 720, quality: 70 } } };
     const at = momentIn(prng, campaignWindowOf(allegiance.candidate));
     world.post({ acct: allegiance.candidate.mastodonHandle, text: `Mari bersama menangkan pilihan rakyat! #${allegiance.candidate.hashtags[0] ?? 'pemilu'}`, createdAt: at, media: [poster] });
     world.post({
       acct: allegiance.person.handle,
       text: 'Semangat pagi rekan-rekan 🙏',
       createdAt: new Date(at.getTime() + 3 * 3_600_000),
-      media: [poster],
+      media: [copy],
       label: { codes: ['number_symbol', 'campaign_content'], note: 'the poster in the photo, not the caption, campaigns' },
     });
   }

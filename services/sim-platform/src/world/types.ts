@@ -33,7 +33,10 @@ export interface SimStatus {
  * What an attached image's file is: a poster (lines of bold text on a coloured ground), a
  * textless photo-like scene (seeded), or given bytes (a test's odd file). Rendered when fetched.
  */
-export type SimMediaContent = { poster: string[]; background?: string } | { scene: number } | { bytes: Buffer; contentType: string };
+export type SimMediaContent =
+  | { poster: string[]; background?: string; /** A re-upload: shrunk and recompressed, as platforms and phones do. */ copy?: { width: number; quality: number } }
+  | { scene: number }
+  | { bytes: Buffer; contentType: string };
 
 /** A public page of a platform Netra cannot poll, as an anonymous visitor sees it. */
 export interface SimWebPage {

@@ -54,7 +54,9 @@ function capturedImages(dict: Dictionary, images: readonly CapturedImage[], find
       return html`<p class="hint" data-image-missing="${image.state}">${t.image} ${image.position + 1}: ${why}</p>`;
     }
     const { file } = image;
-    const textSource: TextSource | null = source === 'text' ? `media:${kept.indexOf(image)}` : null;
+    const index = kept.indexOf(image);
+    const textSource: TextSource | null = source === 'text' ? `media:${index}` : null;
+    const copies = source === 'text' ? findings.filter((f) => f.source === 'media' && (f.mediaIndex ?? 0) === index && f.knownImage?.sha256) : [];
     const words = image.ocr_text === '' ? html`<p class="hint">${t.imageNoText}</p>` : html`<blockquote class="post-text" data-image-text>${textSource ? highlightedText(image.ocr_text, findings, textSource) : image.ocr_text}</blockquote>`;
     return html`<figure class="captured-image" data-image="${file.sha256}">
 ${imageSource ? html`<a href="${imageSource(file.sha256, 'original')}" target="_blank" rel="noopener"><img src="${imageSource(file.sha256, 'thumb')}" alt="${image.description ?? t.image}" loading="lazy"></a>` : ''}
@@ -63,6 +65,7 @@ ${imageSource ? html`<a href="${imageSource(file.sha256, 'original')}" target="_
 <dt>${t.imageFile}</dt><dd>${image.kind === 'video_preview' ? `${t.videoPreview} · ` : ''}${file.format} · ${file.width}×${file.height} · ${Math.ceil(file.bytes / 1024)} KiB</dd>
 ${image.description ? html`<dt>${t.altText}</dt><dd>${image.description}</dd>` : ''}
 <dt>${t.imageText}</dt><dd>${words}</dd>
+${copies.map((f) => knownOriginal(dict, f, imageSource))}
 </dl></figcaption>
 </figure>`;
   };
@@ -104,6 +107,18 @@ export function renderValue(value: unknown, depth = 0): SafeHtml {
       : html`<dl>${entries.map(([key, entry]) => html`<dt>${key}</dt><dd>${renderValue(entry, depth + 1)}</dd>`)}</dl>`;
   }
   return html`${String(value)}`;
+}
+
+/** The campaign's own image a finding says the ASN's image copies, with whose and how close. */
+function knownOriginal(dict: Dictionary, finding: EvidenceItem, imageSource: ImageSource): SafeHtml {
+  const { t } = dict;
+  const known = finding.knownImage!;
+  const sha256 = known.sha256!;
+  const href = known.postUrl ? safeHref(known.postUrl) : null;
+  return html`<dt>${t.knownOriginal}</dt><dd data-known-original="${sha256}">
+${imageSource ? html`<a href="${imageSource(sha256, 'original')}" target="_blank" rel="noopener"><img src="${imageSource(sha256, 'thumb')}" alt="${finding.candidate?.label ?? ''}" loading="lazy" class="known-original"></a><br>` : ''}
+${finding.candidate?.label ?? ''} · ${t.hashDistance} ${known.distance}/64${known.postUrl ? html` · ${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${known.postUrl}</a>` : known.postUrl}` : ''}
+</dd>`;
 }
 
 /** Where an item came from when a person reported it, and what opening the link found. */
