@@ -53,7 +53,7 @@ expect_config_error() { # "entry [arguments]", expected message, settings…
   [ "$status" -ne 0 ] && [ "$output" = "$expected" ] || fail "$command exited $status with: $output"
   echo "$command: $output (exit $status)"
 }
-for command in services/{scheduler,ingest,classifier,review,forwarder}/src/main.js packages/db/src/cli/migrate.js \
+for command in services/{scheduler,ingest,classifier,media,review,forwarder}/src/main.js packages/db/src/cli/migrate.js \
   "services/review/src/cli/users.js list" "services/registry/src/cli.js regions data/demo/regions.csv" packages/stats/src/cli.js; do
   expect_config_error "$command" "netra: DATABASE_URL: is not set"
 done
