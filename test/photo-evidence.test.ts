@@ -124,6 +124,20 @@ describe('the reviewer sees the photo', () => {
     expect((await reviewer.get(`/api/review-items/${item.id}/media/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
   });
 
+  it('forwards the case with the photo in it: thumbnails inside the report, the hashes beside them', async () => {
+    const { item, sha256 } = await posterItem();
+    const reviewer = await signIn(baseUrl, 'foto.reviewer@example.test', password);
+    expect((await reviewer.post(`/api/review-items/${item.id}/claim`, {})).status).toBe(200);
+    const decided = await reviewer.post(`/api/review-items/${item.id}/decision`, { action: 'confirm', code: 'campaign_content', severity: 'berat', note: 'Poster kampanye diunggah ulang.' });
+    expect(decided.status).toBe(200);
+    const forwarding = await h.t.db.selectFrom('forwardings').select(['report_html']).where('review_item_id', '=', item.id).executeTakeFirstOrThrow();
+    expect(forwarding.report_html).toContain(sha256);
+    expect(forwarding.report_html).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/=]{100,}"/);
+    expect(forwarding.report_html).toContain('data-known-original');
+    const page = await reviewer.get(`/items/${item.id}/report`);
+    expect(page.headers.get('content-security-policy')).toContain("img-src data:");
+  });
+
   it('still shows the photo after the post was deleted on the platform', async () => {
     const { post, item, sha256 } = await posterItem();
     await h.t.db.updateTable('posts').set({ deleted_at: new Date() }).where('id', '=', post.id).execute();

@@ -11,6 +11,7 @@ import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
 import { claimBoundActions, eventPayloadOf, eventTypeOf, permissionFor, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
 import { readEvidence, rulesFor } from './evidence.js';
+import { reportThumbnails } from './report-images.js';
 import { renderCaseReportPage } from './report-page.js';
 import { itemScopeOf, visibleItems, type ItemScope } from './scope.js';
 
@@ -68,9 +69,9 @@ export async function decideItem(ctx: ReviewContext, viewer: Viewer, itemId: str
     });
     let forwardings = null;
     if (event.type === 'confirmed' && state.status === 'confirmed') {
-      forwardings = await queueForwarding(trx, scope, item, { confirmEvent: event, approveEvent: null });
+      forwardings = await queueForwarding(ctx, trx, scope, item, { confirmEvent: event, approveEvent: null });
     } else if (event.type === 'approved') {
-      forwardings = await queueForwarding(trx, scope, item, { confirmEvent: await lastConfirm(trx, itemId), approveEvent: event });
+      forwardings = await queueForwarding(ctx, trx, scope, item, { confirmEvent: await lastConfirm(trx, itemId), approveEvent: event });
     }
     return {
       id: itemId,
@@ -215,7 +216,7 @@ async function lastConfirm(trx: Tx, itemId: string): Promise<ReviewEvent> {
  * decision and its delivery stand or fall together. The report is frozen here, as JSON and as
  * the printable page, exactly as the agency will receive it.
  */
-async function queueForwarding(trx: Tx, scope: ItemScope, item: LockedItem, events: { confirmEvent: ReviewEvent; approveEvent: ReviewEvent | null }) {
+async function queueForwarding(ctx: ReviewContext, trx: Tx, scope: ItemScope, item: LockedItem, events: { confirmEvent: ReviewEvent; approveEvent: ReviewEvent | null }) {
   const detail = await loadItemDetail(trx, scope, item.id);
   if (!detail) throw itemNotFound(item.id);
   const people = await trx
@@ -239,6 +240,6 @@ async function queueForwarding(trx: Tx, scope: ItemScope, item: LockedItem, even
     confirmEventId: events.confirmEvent.id,
     approveEventId: events.approveEvent?.id ?? null,
     report,
-    reportHtml: renderCaseReportPage(report),
+    reportHtml: renderCaseReportPage(report, await reportThumbnails(ctx.mediaStore, detail)),
   });
 }

@@ -17,6 +17,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dd{margin:0
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top;font-size:.9rem}
 .post-text{white-space:pre-wrap;border-left:4px solid #333;padding:.4rem .8rem;background:#f4f4f4}
 mark{background:#ffe08a}code{font-size:.8rem;overflow-wrap:anywhere}
+figure{margin:.5rem 0}figure img{max-width:16rem;height:auto;border:1px solid #bbb}
 @media print{a{color:inherit;text-decoration:none}}`;
 
 // Interpolated through html`` like everything else: it holds no character that escaping changes,
@@ -25,13 +26,19 @@ if (escapeHtml(REPORT_STYLE) !== REPORT_STYLE) throw new Error('the report style
 
 export const REPORT_STYLE_CSP_SOURCE = `'sha256-${createHash('sha256').update(REPORT_STYLE).digest('base64')}'`;
 
-export function renderCaseReportPage(report: CaseReport): string {
+/**
+ * `thumbnails`: data: URIs of the case's images by SHA-256 (report-images.ts), so the page shows
+ * them without reaching back into Netra.
+ */
+export function renderCaseReportPage(report: CaseReport, thumbnails: ReadonlyMap<string, string> = new Map()): string {
   const dict = dictionaryFor('id');
   const { t, labels } = dict;
   const cs = report.civil_servant;
   const d = report.decision;
   const findings = readEvidence(report.classification.evidence).items;
   const subject = report.subject;
+  // Only the thumbnail travels with the report; the original stays in Netra under the hash shown.
+  const images = (sha256: string, size: 'thumb' | 'original') => (size === 'thumb' ? (thumbnails.get(sha256) ?? null) : null);
   return html`<!doctype html>
 <html lang="id">
 <head>
@@ -61,11 +68,11 @@ ${cs.spouse_candidate ? html`<p>${t.spouseException} (${cs.spouse_candidate.labe
 <h2>Bukti yang diamankan</h2>
 ${report.report ? reportFacts(dict, report.report) : ''}
 ${subject.kind === 'post'
-  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', null)
+  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', images)
   : html`<p>ASN ${subject.engagement_kind} postingan berikut (${t.engagedFirstSeen} ${when(subject.first_seen_at)}).
 ${t.targetAuthor}: @${subject.target_author.handle}${subject.target_author.candidate ? ` (${t.candidateAccount} ${subject.target_author.candidate})` : ''}.</p>
-${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text', null) : ''}
-${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', null)}`}
+${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text', images) : ''}
+${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', images)}`}
 
 <h2>${t.findings}</h2>
 <p>${t.score} ${report.classification.score.toFixed(2)} · ${t.suggestedSeverity} ${report.classification.suggested_severity ?? '—'} · ${t.classifierVersion} ${report.classification.classifier_version}</p>

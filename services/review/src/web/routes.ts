@@ -100,7 +100,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       await ctx.caseViews.record(id, session.viewer.userId);
       return reply
         .type(HTML)
-        .header(CSP_HEADER, strictCsp({ 'script-src': "'none'", 'style-src': REPORT_STYLE_CSP_SOURCE }))
+        .header(CSP_HEADER, strictCsp({ 'script-src': "'none'", 'style-src': REPORT_STYLE_CSP_SOURCE, 'img-src': 'data:' }))
         .send(report);
     });
 

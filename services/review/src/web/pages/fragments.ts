@@ -13,8 +13,11 @@ export function highlightedText(text: string, findings: readonly EvidenceItem[],
   )}`;
 }
 
-/** Where the page may load an image of the item from; null where it may not (the self-contained report). */
-export type ImageSource = ((sha256: string, size: 'thumb' | 'original') => string) | null;
+/**
+ * Where the page loads an image of the item from: the workspace's media route, or a data: URI of
+ * its thumbnail in the self-contained report; null for a file it cannot show.
+ */
+export type ImageSource = (sha256: string, size: 'thumb' | 'original') => string | null;
 
 export function capturedPost(
   dict: Dictionary,
@@ -59,7 +62,7 @@ function capturedImages(dict: Dictionary, images: readonly CapturedImage[], find
     const copies = source === 'text' ? findings.filter((f) => f.source === 'media' && (f.mediaIndex ?? 0) === index && f.knownImage?.sha256) : [];
     const words = image.ocr_text === '' ? html`<p class="hint">${t.imageNoText}</p>` : html`<blockquote class="post-text" data-image-text>${textSource ? highlightedText(image.ocr_text, findings, textSource) : image.ocr_text}</blockquote>`;
     return html`<figure class="captured-image" data-image="${file.sha256}">
-${imageSource ? html`<a href="${imageSource(file.sha256, 'original')}" target="_blank" rel="noopener"><img src="${imageSource(file.sha256, 'thumb')}" alt="${image.description ?? t.image}" loading="lazy"></a>` : ''}
+${picture(imageSource, file.sha256, image.description ?? t.image, '')}
 <figcaption><dl>
 <dt>${t.sha256}</dt><dd><code>${file.sha256}</code></dd>
 <dt>${t.imageFile}</dt><dd>${image.kind === 'video_preview' ? `${t.videoPreview} · ` : ''}${file.format} · ${file.width}×${file.height} · ${Math.ceil(file.bytes / 1024)} KiB</dd>
@@ -109,6 +112,15 @@ export function renderValue(value: unknown, depth = 0): SafeHtml {
   return html`${String(value)}`;
 }
 
+/** A thumbnail opening the original, where the page can show the file. */
+function picture(imageSource: ImageSource, sha256: string, alt: string, className: string): SafeHtml | '' {
+  const thumb = imageSource(sha256, 'thumb');
+  if (thumb === null) return '';
+  const img = html`<img src="${thumb}" alt="${alt}" loading="lazy"${className ? html` class="${className}"` : ''}>`;
+  const original = imageSource(sha256, 'original');
+  return original === null || original === thumb ? img : html`<a href="${original}" target="_blank" rel="noopener">${img}</a>`;
+}
+
 /** The campaign's own image a finding says the ASN's image copies, with whose and how close. */
 function knownOriginal(dict: Dictionary, finding: EvidenceItem, imageSource: ImageSource): SafeHtml {
   const { t } = dict;
@@ -116,7 +128,7 @@ function knownOriginal(dict: Dictionary, finding: EvidenceItem, imageSource: Ima
   const sha256 = known.sha256!;
   const href = known.postUrl ? safeHref(known.postUrl) : null;
   return html`<dt>${t.knownOriginal}</dt><dd data-known-original="${sha256}">
-${imageSource ? html`<a href="${imageSource(sha256, 'original')}" target="_blank" rel="noopener"><img src="${imageSource(sha256, 'thumb')}" alt="${finding.candidate?.label ?? ''}" loading="lazy" class="known-original"></a><br>` : ''}
+${picture(imageSource, sha256, finding.candidate?.label ?? '', 'known-original')}
 ${finding.candidate?.label ?? ''} · ${t.hashDistance} ${known.distance}/64${known.postUrl ? html` · ${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${known.postUrl}</a>` : known.postUrl}` : ''}
 </dd>`;
 }
