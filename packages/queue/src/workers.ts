@@ -16,6 +16,11 @@ export interface WorkerOptions {
   partition?: Platform;
 }
 
+/** Whether this run of a job is its last: a handler records a passing failure as final instead of throwing. */
+export function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
 /** The same worker error is logged at most once in this long. */
 const repeatedErrorQuietMs = 60_000;
 

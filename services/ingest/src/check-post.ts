@@ -1,9 +1,8 @@
 import { isPolledPlatform, type Platform } from '@netra/core';
 import { PlatformError, type EngagementObservation, type NormalisedPost, type PlatformConnector, type RawPage } from '@netra/connectors';
 import type { Coverage, SocialAccount } from '@netra/db';
-import type { JobPayload } from '@netra/queue';
+import { enqueueClassifyBatches, type JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
-import { enqueueClassification } from './enqueue-classification.js';
 import { enqueueMediaReads } from './enqueue-media.js';
 import { openConnector } from './open-connector.js';
 import { toStoredPost } from './to-stored-post.js';
@@ -60,7 +59,7 @@ export function checkPostHandler(deps: IngestDeps) {
     await deps.queues.enqueueMany('classify-post', outcome.newReplies);
     await enqueueMediaReads(deps, outcome.withMedia);
     if (outcome.edited && watched.reason === 'flagged') await deps.queues.enqueue('classify-post', { postId });
-    if (author?.candidate_id != null) await enqueueClassification(deps, await deps.activity.unclassifiedEngagementsWith(author.id));
+    if (author?.candidate_id != null) await enqueueClassifyBatches(deps.queues, await deps.activity.unclassifiedEngagementsWith(author.id));
   };
 }
 

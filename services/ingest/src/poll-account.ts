@@ -1,8 +1,7 @@
 import type { NormalisedPost } from '@netra/connectors';
 import type { SocialAccount } from '@netra/db';
-import type { JobPayload } from '@netra/queue';
+import { enqueueClassifyBatches, type JobPayload } from '@netra/queue';
 import type { IngestDeps } from './deps.js';
-import { enqueueClassification } from './enqueue-classification.js';
 import { enqueueMediaReads } from './enqueue-media.js';
 import { openConnector } from './open-connector.js';
 import { nextPollInterval } from './poll-interval.js';
@@ -71,7 +70,7 @@ export function pollAccountHandler(deps: IngestDeps) {
     await followRename(deps, account, platformAccountId, page.posts);
     deps.logger.debug({ accountId, posts: page.posts.length, interval }, 'polled account');
     // A crash before this line loses nothing: the scheduler's reconciler finds subjects stored but never classified.
-    await enqueueClassification(deps, toClassify);
+    await enqueueClassifyBatches(deps.queues, toClassify);
     await enqueueMediaReads(deps, toClassify.stored);
   };
 }

@@ -1,12 +1,12 @@
 import type { Job } from 'bullmq';
 import type { MediaObjectFacts, PendingMedia, PostAwaitingMedia } from '@netra/db';
 import { UnacceptableImage } from '@netra/media';
-import { MAX_CLASSIFY_BATCH, type JobPayload } from '@netra/queue';
+import { enqueueClassifyBatches, isLastAttempt, type JobPayload } from '@netra/queue';
 import type { MediaDeps } from './deps.js';
 import { MediaFetchProblem } from './fetch-image.js';
 import { keepAndRead } from './read-image.js';
 
-type Outcome = { state: 'stored' } | { state: 'refused' | 'failed'; reason: string } | { state: 'retry'; reason: string };
+type Outcome = { state: 'stored' } | { state: 'refused' | 'failed' | 'retry'; reason: string };
 
 /**
  * Fetches a post's images still pending, keeps each file in the media store by its SHA-256,
@@ -19,22 +19,23 @@ export function readMediaHandler(deps: MediaDeps) {
   return async ({ postId }: JobPayload<'read-media'>, job: Job): Promise<void> => {
     const post = await deps.media.awaiting(postId);
     if (!post || post.pending.length === 0) return;
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const lastAttempt = isLastAttempt(job);
     let stored = 0;
     const passing: string[] = [];
     for (const image of post.pending) {
       const outcome = await readOne(deps, post, image);
-      if (outcome.state === 'stored') stored++;
-      else if (outcome.state === 'retry') passing.push(outcome.reason);
+      if (outcome.state === 'stored') {
+        stored++;
+        continue;
+      }
+      if (outcome.state === 'retry') passing.push(outcome.reason);
       const state = outcome.state === 'retry' ? (lastAttempt ? 'failed' : 'pending') : outcome.state;
-      if (state !== 'stored') await deps.media.recordProblem(postId, image.position, state, 'reason' in outcome ? outcome.reason : '');
+      await deps.media.recordProblem(postId, image.position, state, outcome.reason);
     }
     // Not deduplicated: a classify job of this post already running read it without these images.
     // A campaign's new image may be the original of photos civil servants posted earlier.
     const reclassify = stored === 0 ? [] : [...(post.isSubject ? [postId] : []), ...(post.isCampaign ? await deps.media.subjectsShowingImagesOf(postId) : [])];
-    for (let i = 0; i < reclassify.length; i += MAX_CLASSIFY_BATCH) {
-      await deps.queues.enqueue('classify-batch', { postIds: reclassify.slice(i, i + MAX_CLASSIFY_BATCH), engagementIds: [] });
-    }
+    await enqueueClassifyBatches(deps.queues, { postIds: reclassify, engagementIds: [] });
     deps.logger.info({ postId, stored, refusedOrFailed: post.pending.length - stored - passing.length, retrying: lastAttempt ? 0 : passing.length }, 'post media read');
     if (passing.length > 0 && !lastAttempt) throw new Error(`media of post ${postId}: ${passing.join('; ')}`);
   };

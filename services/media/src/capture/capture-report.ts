@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { accountOfUrl, errorMessage } from '@netra/core';
 import type { Capture, MediaObjectFacts, Report, ReportAccount, ReportRepository } from '@netra/db';
-import type { JobPayload } from '@netra/queue';
+import { enqueueClassifyBatches, isLastAttempt, type JobPayload } from '@netra/queue';
 import type { MediaDeps } from '../deps.js';
 import { keepAndRead } from '../read-image.js';
 import type { SharedBrowser } from './browser.js';
@@ -26,7 +26,7 @@ export function captureReportHandler(deps: CaptureDeps) {
   return async ({ reportId }: JobPayload<'capture-report'>, job: Job): Promise<void> => {
     const report = await deps.reports.get(reportId);
     if (!report || report.status !== 'received') return;
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const lastAttempt = isLastAttempt(job);
     let capture: Capture | { error: string };
     try {
       capture = await captureOf(deps, report.url);
@@ -43,7 +43,7 @@ export function captureReportHandler(deps: CaptureDeps) {
     const account = await accountOf(deps, report, 'error' in capture ? null : capture.finalUrl);
     const postId = await deps.reports.recordCapture(reportId, capture, account, upload);
     deps.logger.info({ reportId, linked: postId !== null, error: 'error' in capture ? capture.error : undefined }, 'report captured');
-    if (postId) await deps.queues.enqueue('classify-batch', { postIds: [postId], engagementIds: [] });
+    if (postId) await enqueueClassifyBatches(deps.queues, { postIds: [postId], engagementIds: [] });
   };
 }
 
