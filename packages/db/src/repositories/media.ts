@@ -56,7 +56,7 @@ export interface PostImage {
   /** Why it is not shown: refused (not an image, not from the platform's hosts) or failed to fetch. */
   error: string | null;
   fetchedAt: Date | null;
-  object: { sha256: string; format: string; bytes: number; width: number; height: number; phash: string; ocrText: string } | null;
+  object: MediaObjectFacts | null;
 }
 
 /** The campaign image closest to one of a post's kept images. */
@@ -75,6 +75,9 @@ export interface KnownImageCandidate {
 
 /** Farther than this, no campaign image is worth naming (unrelated images are 22+ bits apart). */
 const MAX_KNOWN_IMAGE_DISTANCE = 16;
+
+/** Bits in which two 64-bit perceptual hashes (16 hex digits each) differ. */
+const hashDistance = (a: string, b: string) => sql<number>`bit_count(('x' || ${sql.ref(a)})::bit(64) # ('x' || ${sql.ref(b)})::bit(64))`;
 
 /**
  * Posts' images: listed by ingest (ActivityRepository.storePosts), fetched and read by the media
@@ -174,16 +177,6 @@ export class MediaRepository {
     return byPost;
   }
 
-  /** The words read in each stored image of these posts, in the posts' order of images. */
-  async textsOfPosts(postIds: readonly string[]): Promise<Map<string, string[]>> {
-    const texts = new Map<string, string[]>();
-    for (const [postId, images] of await this.ofPosts(postIds)) {
-      const read = images.flatMap((image) => (image.object ? [image.object.ocrText] : []));
-      if (read.length > 0) texts.set(postId, read);
-    }
-    return texts;
-  }
-
   /**
    * For each kept image of these posts, the closest image a candidate's or party's official
    * account posted (the index of known campaign images), when one is near. The campaigns' images
@@ -202,7 +195,7 @@ export class MediaRepository {
       SELECT kept.post_id, kept.media_index, known.candidate_id, known.url, known.sha256 AS known_sha256, known.distance, known.ocr_text AS known_text
       FROM kept CROSS JOIN LATERAL (
         SELECT a.candidate_id, p.url, km.sha256, km.ocr_text,
-               bit_count(('x' || km.phash)::bit(64) # ('x' || kept.phash)::bit(64))::int AS distance
+               ${hashDistance('km.phash', 'kept.phash')}::int AS distance
         FROM post_media kpm
         JOIN media_objects km ON km.sha256 = kpm.media_sha256
         JOIN posts p ON p.id = kpm.post_id
@@ -233,7 +226,7 @@ export class MediaRepository {
       WHERE pm.state = 'stored' AND EXISTS (
         SELECT 1 FROM post_media own JOIN media_objects om ON om.sha256 = own.media_sha256
         WHERE own.post_id = ${postId} AND own.state = 'stored'
-          AND bit_count(('x' || om.phash)::bit(64) # ('x' || m.phash)::bit(64)) <= ${MAX_KNOWN_IMAGE_DISTANCE})
+          AND ${hashDistance('om.phash', 'm.phash')} <= ${MAX_KNOWN_IMAGE_DISTANCE})
       ORDER BY pm.post_id`.execute(this.db);
     return rows.rows.map((row) => String(row.post_id));
   }

@@ -128,14 +128,15 @@ export class ReportRepository {
         })
         .where('id', '=', id)
         .execute();
-      return account ? this.insertPost(trx, { ...report, final_url: captured?.finalUrl ?? null, page_text: captured?.pageText ?? null, captured_at: captured?.capturedAt ?? null }, account, images) : null;
+      const captureFacts = { final_url: captured?.finalUrl ?? null, page_text: captured?.pageText ?? null, captured_at: captured?.capturedAt ?? null };
+      return account ? this.insertPost(trx, { ...report, ...captureFacts }, account, images.map((image) => image.sha256)) : null;
     });
   }
 
   /**
    * A central reviewer's link of an unlinked report to a civil servant by NIP: the account on the
    * link's platform is registered (not polled) when it was not, and the report becomes a post.
-   * Returns the post's id, or null when the report is not waiting for a link or the NIP is unknown.
+   * Returns the post's id, or why it could not be linked.
    */
   async link(id: string, nip: string, handle: string, decidedBy: number): Promise<{ postId: string } | { problem: 'not_unlinked' | 'unknown_nip' | 'no_platform' | 'account_taken' }> {
     return this.db.transaction().execute(async (trx) => {
@@ -157,14 +158,10 @@ export class ReportRepository {
             .executeTakeFirstOrThrow()
         ).id;
       await trx.updateTable('reports').set({ status: 'linked', civil_servant_id: civilServant.id, decided_by: decidedBy, decided_at: sql`now()` }).where('id', '=', id).execute();
-      const images = await trx
-        .selectFrom('media_objects')
-        .selectAll()
-        .where('sha256', 'in', [report.screenshot_sha256 ?? '', report.upload_sha256 ?? ''])
-        .execute();
-      const ordered = [report.screenshot_sha256, report.upload_sha256].flatMap((sha) => images.filter((m) => m.sha256 === sha));
-      const facts = ordered.map((m) => ({ sha256: m.sha256, format: m.format, bytes: m.bytes, width: m.width, height: m.height, phash: m.phash, ocrText: m.ocr_text }));
-      return { postId: await this.insertPost(trx, report, { platform: report.platform, accountId, civilServantId: civilServant.id, handle: existing?.handle ?? lowered }, facts) };
+      // The images that were read (an upload the capture could not read has no row to point at).
+      const read = await trx.selectFrom('media_objects').select('sha256').where('sha256', 'in', [report.screenshot_sha256 ?? '', report.upload_sha256 ?? '']).execute();
+      const images = [report.screenshot_sha256, report.upload_sha256].filter((sha): sha is string => read.some((m) => m.sha256 === sha));
+      return { postId: await this.insertPost(trx, report, { platform: report.platform, accountId, civilServantId: civilServant.id, handle: existing?.handle ?? lowered }, images) };
     });
   }
 
@@ -180,9 +177,9 @@ export class ReportRepository {
 
   private async insertPost(
     trx: Transaction<Database>,
-    report: Pick<Report, 'id' | 'url' | 'final_url' | 'page_text' | 'captured_at' | 'created_at' | 'description'>,
+    report: Pick<Report, 'id' | 'url' | 'final_url' | 'page_text' | 'captured_at' | 'created_at'>,
     account: ReportAccount,
-    images: readonly MediaObjectFacts[],
+    imageSha256s: readonly string[],
   ): Promise<string> {
     const text = report.page_text ?? '';
     const { id: postId } = await trx
@@ -205,10 +202,10 @@ export class ReportRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (images.length > 0) {
+    if (imageSha256s.length > 0) {
       await trx
         .insertInto('post_media')
-        .values(images.map((image, position) => ({ post_id: postId, position, kind: 'image' as const, source_url: report.url, description: null, state: 'stored' as const, media_sha256: image.sha256, attempts: 1, error: null, fetched_at: new Date() })))
+        .values(imageSha256s.map((sha256, position) => ({ post_id: postId, position, kind: 'image' as const, source_url: report.url, description: null, state: 'stored' as const, media_sha256: sha256, attempts: 1, error: null, fetched_at: new Date() })))
         .execute();
     }
     return postId;
