@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accountOfUrl } from '@netra/core';
 import { ReportRepository } from '@netra/db';
-import { inspectImage, UnacceptableImage } from '@netra/media';
+import { defaultImageLimits, inspectImage, UnacceptableImage } from '@netra/media';
 import type { ReviewContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { isUnstorable } from '../input-hygiene.js';
@@ -9,14 +9,15 @@ import { isUnstorable } from '../input-hygiene.js';
 /** The largest screenshot a reporter may upload. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-const storable = (field: string) => (text: string) => !isUnstorable(text) || `${field} memuat karakter yang tidak sah`;
+// Form fields are not JSON, so the app's input-hygiene hook does not see them: checked here.
+const storable = (field: string) => [(v: string) => !isUnstorable(v), { message: `${field} memuat karakter yang tidak sah` }] as const;
 const text = (field: string, min: number, max: number, what: string) =>
   z
     .string({ error: `${field} wajib diisi` })
     .trim()
     .min(min, `${field}: ${what}, paling sedikit ${min} karakter`)
     .max(max, `${field}: paling banyak ${max} karakter`)
-    .refine((v) => storable(field)(v) === true, { message: `${field} memuat karakter yang tidak sah` });
+    .refine(...storable(field));
 
 export const reportSchema = z.strictObject({
   url: text('url', 8, 2048, 'alamat postingan')
@@ -26,7 +27,7 @@ export const reportSchema = z.strictObject({
     .string()
     .trim()
     .max(300, 'contact: paling banyak 300 karakter')
-    .refine((v) => !isUnstorable(v), { message: 'contact memuat karakter yang tidak sah' })
+    .refine(...storable('contact'))
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
 });
@@ -47,7 +48,7 @@ export async function receiveReport(
   let uploadSha256: string | null = null;
   if (upload) {
     try {
-      const facts = await inspectImage(upload, { maxBytes: MAX_UPLOAD_BYTES, maxPixels: 50_000_000 });
+      const facts = await inspectImage(upload, { ...defaultImageLimits, maxBytes: MAX_UPLOAD_BYTES });
       uploadSha256 = facts.sha256;
     } catch (error) {
       if (error instanceof UnacceptableImage) throw new HttpError(400, 'NETRA_INVALID_UPLOAD', `tangkapan layar ditolak: ${error.message}`);
