@@ -16,8 +16,12 @@ export interface BrowserOptions {
  */
 export class SharedBrowser {
   private browser: Promise<Browser> | null = null;
+  /** Hosts the resolver rules map: the operator pointed them somewhere on purpose. */
+  readonly mappedHosts: ReadonlySet<string>;
 
-  constructor(private readonly options: BrowserOptions) {}
+  constructor(private readonly options: BrowserOptions) {
+    this.mappedHosts = new Set([...(options.hostResolverRules ?? '').matchAll(/MAP\s+(\S+)\s+/g)].map((m) => m[1]!.toLowerCase()));
+  }
 
   get(): Promise<Browser> {
     if (!this.browser) {
@@ -31,12 +35,6 @@ export class SharedBrowser {
       );
     }
     return this.browser;
-  }
-
-  /** Hosts the resolver rules map: the operator pointed them somewhere on purpose. */
-  mappedHosts(): Set<string> {
-    const rules = this.options.hostResolverRules ?? '';
-    return new Set([...rules.matchAll(/MAP\s+(\S+)\s+/g)].map((m) => m[1]!.toLowerCase()));
   }
 
   async close(): Promise<void> {

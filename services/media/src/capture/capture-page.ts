@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { addressAllowed, type OutboundPolicy } from '@netra/core';
+import { addressAllowed, outboundUrlProblem, type OutboundPolicy } from '@netra/core';
 import type { SharedBrowser } from './browser.js';
 
 /** What a reported page showed when Netra opened it. */
@@ -44,7 +44,7 @@ const loginPaths = /\/(login|signin|sign_in|checkpoint|accounts\/login|i\/flow\/
  */
 export async function capturePage(browser: SharedBrowser, url: string, options: CaptureOptions): Promise<PageCapture> {
   const context = await (await browser.get()).newContext({ viewport, acceptDownloads: false, serviceWorkers: 'block', locale: 'id-ID' });
-  const mapped = browser.mappedHosts();
+  const mapped = browser.mappedHosts;
   const refused: string[] = [];
   try {
     await context.route('**/*', async (route) => {
@@ -89,10 +89,14 @@ async function requestProblem(target: string, mapped: ReadonlySet<string>, polic
     return `alamat ${target.slice(0, 100)} tidak sah`;
   }
   if (url.protocol === 'data:' || url.protocol === 'blob:') return null;
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${url.protocol} tidak dibuka`;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (mapped.has(host)) return null;
-  const addresses = isIP(host) !== 0 ? [host] : await addressesOf(host);
+  // The policy's own check of the URL (scheme, credentials, a literal or loopback address); a
+  // name is resolved here, since Chromium connects without our agents.
+  const problem = outboundUrlProblem(target, policy);
+  if (problem !== null) return `alamat ${target.slice(0, 100)} tidak dibuka: ${problem}`;
+  if (isIP(host) !== 0 || host === 'localhost') return null;
+  const addresses = await addressesOf(host);
   if (addresses.length === 0) return `${host} tidak ditemukan`;
   const internal = addresses.find((address) => !addressAllowed(address, policy));
   return internal ? `alamat ${host} (${internal}) adalah alamat internal, tidak dibuka` : null;

@@ -4,7 +4,7 @@ import { accountOfUrl, errorMessage } from '@netra/core';
 import type { Capture, MediaObjectFacts, Report, ReportAccount, ReportRepository } from '@netra/db';
 import { enqueueClassifyBatches, isLastAttempt, type JobPayload } from '@netra/queue';
 import type { MediaDeps } from '../deps.js';
-import { keepAndRead } from '../read-image.js';
+import { keepAndRead, readImage } from '../read-image.js';
 import type { SharedBrowser } from './browser.js';
 import { capturePage, CaptureRefused, type CaptureOptions } from './capture-page.js';
 
@@ -64,8 +64,9 @@ async function captureOf(deps: CaptureDeps, url: string): Promise<Capture> {
 }
 
 async function readUpload(deps: CaptureDeps, sha256: string): Promise<MediaObjectFacts | null> {
+  // Already in the store (review kept it when the report came in): read, not kept again.
   const bytes = await deps.store.get(sha256);
-  return bytes ? keepAndRead(deps, bytes) : null;
+  return bytes ? readImage(deps, bytes) : null;
 }
 
 /** The registered civil servant's account the final URL (else the reported one) names. */
