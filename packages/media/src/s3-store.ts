@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { MediaStore } from './store.js';
+import { checkedSha256, type MediaStore } from './store.js';
 
 export interface S3StoreOptions {
   /** An S3-compatible endpoint (MinIO, Ceph, a cloud's); omitted: AWS itself. */
@@ -11,8 +11,6 @@ export interface S3StoreOptions {
   /** Keys under this prefix ('netra/media/'), so a bucket can be shared. */
   prefix?: string;
 }
-
-const sha256Pattern = /^[0-9a-f]{64}$/;
 
 /**
  * The media store on S3-compatible object storage (MinIO in docker-compose), through AWS's own
@@ -32,8 +30,8 @@ export class S3MediaStore implements MediaStore {
   }
 
   private keyOf(sha256: string): string {
-    if (!sha256Pattern.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${JSON.stringify(sha256.slice(0, 80))}`);
-    return `${this.options.prefix ?? ''}${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    const key = checkedSha256(sha256);
+    return `${this.options.prefix ?? ''}${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {

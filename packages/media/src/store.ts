@@ -16,8 +16,11 @@ export interface MediaStore {
 
 const sha256Pattern = /^[0-9a-f]{64}$/;
 
-function checked(sha256: string): string {
-  // The key becomes a path: anything but a hex digest could walk out of the store.
+/**
+ * The key as a store may use it: the key becomes a path or an object name, so anything but a hex
+ * digest (which could walk out of the store) is refused.
+ */
+export function checkedSha256(sha256: string): string {
   if (!sha256Pattern.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${JSON.stringify(sha256.slice(0, 80))}`);
   return sha256;
 }
@@ -31,7 +34,7 @@ export class DirectoryMediaStore implements MediaStore {
   constructor(private readonly root: string) {}
 
   private pathOf(sha256: string): { dir: string; file: string } {
-    const key = checked(sha256);
+    const key = checkedSha256(sha256);
     const dir = join(this.root, key.slice(0, 2), key.slice(2, 4));
     return { dir, file: join(dir, key) };
   }
