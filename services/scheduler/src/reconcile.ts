@@ -26,7 +26,8 @@ export interface ReconcileResult {
 /**
  * Re-derives from Postgres the work that Redis only held in flight, so losing Redis loses
  * nothing: accounts claimed for a poll that never ran, subjects stored but never classified,
- * images listed but never fetched, and posts not classified since their images were read. Work still queued is deduplicated, so re-enqueueing it is harmless.
+ * images listed but never fetched, and posts not classified since their images were read. Work
+ * still queued is deduplicated, so re-enqueueing it is harmless.
  */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   let accountsReleased = 0;
