@@ -89,7 +89,7 @@ export function createAnalyser(data: ClassifierData, index: DirectoryIndex, toke
     const damped = strongestPerCode(findings);
     for (const finding of damped) {
       finding.weight *= rules.neutralityDamping;
-      finding.notes.push(`reads as neutrality talk ('${text.slice(neutrality.start, neutrality.end)}')`);
+      finding.notes.push(`terbaca sebagai ajakan netralitas ('${text.slice(neutrality.start, neutrality.end)}')`);
     }
     return { doc, cues, findings: damped, neutrality, reportsOnly, source };
   };

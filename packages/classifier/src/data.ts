@@ -84,7 +84,10 @@ export interface SymbolsData {
 export interface CodeRule {
   severity: Severity;
   severityWithSymbol?: Severity;
+  /** The citation in Bahasa Indonesia, as stored in evidence and sent to the agency. */
   rule: string;
+  /** The same citation summarised in English, for the English workspace. */
+  ruleEn: string;
   note?: string;
 }
 

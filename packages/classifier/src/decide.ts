@@ -71,17 +71,17 @@ const judgedByTarget = new Set<InputKind>(['like', 'share', 'repost']);
 
 /** Why the model may not flag this on its own, or undefined when it may. */
 function refusesModelOnlyFlag(judgement: Judgement, kind: InputKind): string | undefined {
-  if (judgement.exception) return 'the model alone does not overrule the spouse exception';
-  if (judgement.modelViews.some((view) => view.neutrality)) return 'the model alone does not overrule neutrality talk';
+  if (judgement.exception) return 'model saja tidak mengesampingkan pengecualian pasangan';
+  if (judgement.modelViews.some((view) => view.neutrality)) return 'model saja tidak mengesampingkan ajakan netralitas';
   const touchesCandidatePost = judgedByTarget.has(kind) && judgement.targetAuthorIsCandidate;
   const reporting = judgement.modelViews.find((view) => view.reportsOnly);
   if (!touchesCandidatePost && reporting && !judgement.modelViews.some((view) => view !== reporting && view.cues.has(refCategories.any))) {
-    return `the model alone does not flag a text that only reports on candidates: it ${reporting.reportsOnly}`;
+    return `model saja tidak menandai teks yang hanya memberitakan calon: ${reporting.reportsOnly}`;
   }
   // A written ballot number that resolves to a pair points at a candidate too, even when it is too
   // weak to flag alone ('02 semoga terwujud'); a bare gesture or a refused vote does not.
   const namesCandidate =
     judgement.modelViews.some((view) => (view.cues.get(refCategories.any)?.length ?? 0) > 0) ||
     judgement.findings.some((f) => f.code === 'number_symbol' && f.candidate !== undefined && !f.weakAlone);
-  return touchesCandidatePost || namesCandidate ? undefined : 'the model alone flags only a text that refers to a candidate or shows a ballot number';
+  return touchesCandidatePost || namesCandidate ? undefined : 'model saja hanya menandai teks yang menyebut calon atau menunjukkan nomor urut';
 }

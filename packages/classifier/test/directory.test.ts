@@ -36,7 +36,7 @@ describe('classifier version', () => {
   const version = createClassifier({ directory: testDirectory() }).version;
 
   it('is rules-<data version>+<model version>+<12 hex of the data, model and directory hash>', () => {
-    expect(version).toMatch(/^rules-1\.4\.0\+nb-[0-9a-f]{8}\+[0-9a-f]{12}$/);
+    expect(version).toMatch(/^rules-1\.5\.0\+nb-[0-9a-f]{8}\+[0-9a-f]{12}$/);
   });
 
   it('ignores row order but changes with the directory or any data file', () => {

@@ -113,7 +113,7 @@ describe('rules and the committed model combined', () => {
     const result = eagerClassifier.classify({ text: 'Idola kami Mas Pram', kind: 'post', regionCode: '31' });
     expect(result.codes).toEqual(['campaign_content']);
     const [evidence] = result.evidence;
-    expect(evidence?.note).toMatch(/learned model nb-/);
+    expect(evidence?.note).toMatch(/model terlatih nb-/);
     expect(evidence?.matchedText).toContain('Idola');
     expect(evidence?.rule).toMatch(/SKB 2022/);
   });
@@ -122,10 +122,10 @@ describe('rules and the committed model combined', () => {
     expect(eagerClassifier.classify({ text: 'Idola kami rapat jam 9', kind: 'post' }).flagged).toBe(false);
     const neutrality = eagerClassifier.classify({ text: 'Idola kami ASN wajib netral, jangan dukung Mas Pram', kind: 'post', regionCode: '31' });
     expect(neutrality.flagged).toBe(false);
-    expect(neutrality.model?.note).toMatch(/neutrality/);
+    expect(neutrality.model?.note).toMatch(/netralitas/);
     const spouse = eagerClassifier.classify({ text: 'Idola kami, mendampingi Mas Pram daftar ke KPU', kind: 'post', regionCode: '31', spouseCandidateLabel: 'Pramono–Rano' });
     expect(spouse.flagged).toBe(false);
-    expect(spouse.exception).toMatch(/Spouse of candidate/);
+    expect(spouse.exception).toMatch(/Pasangan calon/);
   });
 
   it('judges a like by the liked post: a candidate\'s campaign post is support, a ministry notice is not', () => {

@@ -15,7 +15,7 @@ describe('neutrality talk is not partisanship', () => {
   ])('"%s"', (text) => {
     const result = classify(text, { regionCode: '31' });
     expect(result.flagged).toBe(false);
-    for (const e of result.evidence) expect(e.note).toMatch(/neutrality talk/);
+    for (const e of result.evidence) expect(e.note).toMatch(/ajakan netralitas/);
   });
 
   it('still flags a writer who states their own support next to the rules', () => {

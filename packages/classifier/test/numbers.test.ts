@@ -42,13 +42,13 @@ describe('ballot numbers in context', () => {
   it('reads salam 4 jari as 01 + 03, still partisan', () => {
     const evidence = symbolOf('Salam 4 jari!');
     expect(evidence?.candidate?.label).toBe('Anies–Muhaimin');
-    expect(evidence?.note).toMatch(/01 Anies–Muhaimin .* and 03 Ganjar–Mahfud/);
+    expect(evidence?.note).toMatch(/01 Anies–Muhaimin .* dan 03 Ganjar–Mahfud/);
   });
 
   it('never resolves a bare number to a party', () => {
     const evidence = symbolOf('Coblos nomor 5!');
     expect(evidence?.candidate).toBeUndefined();
-    expect(evidence?.note).toMatch(/no pair holds number 5/);
+    expect(evidence?.note).toMatch(/tidak ada pasangan bernomor 5/);
     expect(classify('Coblos nomor 5!').flagged).toBe(false);
   });
 });
@@ -61,7 +61,7 @@ describe('region- and date-aware resolution', () => {
   it('resolves to the Pilkada of the ASN\'s region, or of its province, and names the alternative', () => {
     const jakarta = symbolOf('Nomor urut 2 ya', { regionCode: '31.71' });
     expect(jakarta?.candidate).toEqual({ label: 'Dharma–Kun', ballotNumber: 2, electionCode: 'pilgub-dki-2024' });
-    expect(jakarta?.note).toMatch(/may also mean 02 Prabowo–Gibran \(pilpres-2024\)/);
+    expect(jakarta?.note).toMatch(/bisa juga berarti 02 Prabowo–Gibran \(pilpres-2024\)/);
     expect(symbolOf('Nomor urut 2 ya', { regionCode: '35.73' })?.candidate?.electionCode).toBe('pilwalkot-malang-2024');
     expect(symbolOf('Nomor urut 2 ya', { regionCode: '32.73' })?.candidate?.electionCode).toBe('pilpres-2024');
   });
@@ -70,7 +70,7 @@ describe('region- and date-aware resolution', () => {
     expect(symbolOf('Nomor urut 2 ya', { regionCode: '31', postedAt: '2024-01-10T08:00:00Z' })?.candidate?.label).toBe('Prabowo–Gibran');
     expect(symbolOf('Nomor urut 2 ya', { regionCode: '31', postedAt: '2024-10-10T08:00:00Z' })?.candidate?.label).toBe('Dharma–Kun');
     const late = symbolOf('Nomor urut 2 ya', { regionCode: '31', postedAt: '2025-03-01T08:00:00Z' });
-    expect(late?.note).toMatch(/posted after the vote/);
+    expect(late?.note).toMatch(/diposting setelah pemungutan suara/);
   });
 
   it('follows the election kind and the candidate the text names', () => {

@@ -27,7 +27,7 @@ describe('news, reported speech and questions name candidates without taking a s
   it('says why a news number is weak: it names the pair, it is not a salute', () => {
     const [symbol] = evidenceOf(classify('Capres nomor urut 3 hadiri dialog di Unair', duringPilpres), 'number_symbol');
     expect(symbol?.candidate?.label).toBe('Ganjar–Mahfud');
-    expect(symbol?.note).toMatch(/news naming the pair by its number/);
+    expect(symbol?.note).toMatch(/berita yang menyebut pasangan dengan nomor urutnya/);
     expect(symbol?.weight).toBeLessThan(0.5);
   });
 

@@ -7,9 +7,9 @@ describe('spouse-of-candidate exception', () => {
   it('does not flag registration or photos with the spouse, and tells the reviewer why', () => {
     const result = classify('Mendampingi suami, Pak Dharma Pongrekun, mendaftar ke KPU DKI hari ini. Foto bersama keluarga 📸', spouse);
     expect(result.flagged).toBe(false);
-    expect(result.exception).toMatch(/Spouse of candidate Dharma–Kun/);
+    expect(result.exception).toMatch(/Pasangan calon Dharma–Kun/);
     expect(result.evidence[0]).toMatchObject({ code: 'photo_with_candidate', weight: 0 });
-    expect(result.evidence[0]?.note).toMatch(/allowed exception/);
+    expect(result.evidence[0]?.note).toMatch(/pengecualian yang diizinkan/);
   });
 
   it('still flags gestures and campaign content, with the exception shown', () => {

@@ -32,8 +32,8 @@ export function modelEvidence(code: ViolationCode, calibrated: number, summary: 
     matchedText: summary.towardsPartisan.map((f) => f.text).join(' … '),
     source: 'text',
     note:
-      `learned model ${summary.version}: no rule reached the threshold, but the calibrated score did (model probability ${summary.probability}); ` +
-      `words that weigh towards partisan: ${summary.towardsPartisan.map((f) => `'${f.text}' (${f.feature}, +${f.weight})`).join(', ')}`,
+      `model terlatih ${summary.version}: tidak ada aturan yang mencapai ambang, tetapi skor terkalibrasi mencapainya (probabilitas model ${summary.probability}); ` +
+      `kata yang paling condong ke partisan: ${summary.towardsPartisan.map((f) => `'${f.text}' (${f.feature}, +${f.weight})`).join(', ')}`,
   };
   if (strongest) {
     placeEvidence(evidence, strongest.feature.source);

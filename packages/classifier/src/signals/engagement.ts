@@ -6,7 +6,7 @@ import type { InputKind } from '../types.js';
 import type { Cue } from './cues.js';
 import type { Finding } from './finding.js';
 
-const doneTo: Partial<Record<InputKind, string>> = { like: 'liked', share: 'shared', repost: 'reposted' };
+const doneTo: Partial<Record<InputKind, string>> = { like: 'disukai', share: 'dibagikan', repost: 'dibagikan ulang' };
 
 const engagementCode: Partial<Record<InputKind, ViolationCode>> = {
   like: 'support_like',
@@ -39,17 +39,17 @@ export function engagementFindings(input: EngagementInput, rules: RulesData): Fi
 
   if (code === 'support_comment') {
     const own = input.own && strongest(input.own, rules);
-    if (own) return [{ ...carry(own, code, weights.commentOwnContentWeight), notes: ['the comment itself supports a candidate'] }];
+    if (own) return [{ ...carry(own, code, weights.commentOwnContentWeight), notes: ['komentarnya sendiri mendukung calon'] }];
     const cheer = input.own && firstCue(input.own, ['cheer', 'campaignAction']);
     if (!cheer || !targetIsCampaign || input.own?.neutrality) return [];
-    const finding: Finding = { code, weight: weights.commentCheerWeight, cues: [cheer], source: 'text', notes: ['a supportive comment on a campaign post'] };
+    const finding: Finding = { code, weight: weights.commentCheerWeight, cues: [cheer], source: 'text', notes: ['komentar mendukung pada postingan kampanye'] };
     if (target?.candidate) finding.candidate = target.candidate;
     return [finding];
   }
 
-  if (target) return [{ ...carry(target, code, weights.targetCampaignWeight), notes: [`the ${doneTo[input.kind]} post shows ${target.code}`] }];
+  if (target) return [{ ...carry(target, code, weights.targetCampaignWeight), notes: [`postingan yang ${doneTo[input.kind]} menunjukkan ${target.code}`] }];
   if (targetIsCampaign && input.target) {
-    return [{ code, weight: weights.candidateAuthorWeight, cues: [], source: 'target', notes: ["the post is by a candidate's or party's account but shows no campaign content"] }];
+    return [{ code, weight: weights.candidateAuthorWeight, cues: [], source: 'target', notes: ['postingan dari akun calon atau partai, tetapi tanpa konten kampanye'] }];
   }
   return [];
 }

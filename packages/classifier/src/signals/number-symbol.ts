@@ -86,7 +86,7 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         const salute = tokens[i - 2]?.norm === symbols.saluteLead;
         const talkedAbout = saluteTalk.has(tokens[(salute ? i - 3 : i - 2)]?.norm ?? '');
         const weight = talkedAbout ? weights.fingersAlone : salute ? weights.salutePhrase : context ? weights.fingersWithContext : weights.fingersAlone;
-        const note = talkedAbout ? 'talks about the salute or describes a pose; it does not give it' : undefined;
+        const note = talkedAbout ? 'membicarakan salam jari atau menggambarkan pose, bukan memberikannya' : undefined;
         found.push({ fingers, first: salute ? i - 2 : i - 1, last: i, weight, symbol: `salam ${fingers} jari`, emoji: false, reference: false, weakAlone: true, ...(note ? { note } : {}) });
         continue;
       }
@@ -110,14 +110,14 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
         while (from > 0 && i - from < 4 && (fillers.has(tokens[from - 1]!.norm) || markers.has(tokens[from - 1]!.norm))) from--;
         const run = tokens.slice(from, first).filter((t) => markers.has(t.norm));
         if (tokens.slice(from, first).some((_, k) => negatedActions.has(from + k))) {
-          found.push({ ...sighting, first: from, weight: weights.negatedMarker, weakAlone: true, note: 'negated: against the pair, not for it' });
+          found.push({ ...sighting, first: from, weight: weights.negatedMarker, weakAlone: true, note: 'disangkal: menolak pasangan itu, bukan mendukungnya' });
         } else if (run.every((t) => referenceMarkers.has(t.norm)) && !isAction(cues, i) && readsAsReport(register(), token.sentence)) {
-          found.push({ ...sighting, first: from, weight: weights.numberAsReference, reference: true, note: 'reads as news naming the pair by its number, not as a salute' });
+          found.push({ ...sighting, first: from, weight: weights.numberAsReference, reference: true, note: 'terbaca sebagai berita yang menyebut pasangan dengan nomor urutnya, bukan sebagai salam' });
         } else {
           found.push({ ...sighting, first: from, weight: weights.markedNumber });
         }
       } else if (corroborated) {
-        found.push({ ...sighting, first, weight: weights.corroboratedBySalute, note: 'the number and the finger salute beside it agree' });
+        found.push({ ...sighting, first, weight: weights.corroboratedBySalute, note: 'nomor dan salam jari di sebelahnya sama' });
       } else if (token.kind === 'word') {
         if (value === 1) continue; // 'keselamatan nomor satu': the best, not a ballot number
         found.push({ ...sighting, first, weight: context ? weights.numberWithContext : weights.numberAlone });
@@ -146,16 +146,16 @@ export function createNumberSymbolFinder(symbols: SymbolsData, normalisation: No
       const [resolved, ...others] = resolutions;
       if (!resolved) {
         finding.weight *= weights.unresolvedFactor;
-        finding.notes.push(`no pair holds number ${sighting.fingers} in the elections that apply to ${context.regionCode ? `region ${context.regionCode}` : 'an ASN without a known region'}`);
+        finding.notes.push(`tidak ada pasangan bernomor ${sighting.fingers} dalam pemilihan yang berlaku untuk ${context.regionCode ? `wilayah ${context.regionCode}` : 'ASN tanpa wilayah yang diketahui'}`);
       } else {
         finding.candidate = resolved.candidate;
         if (sighting.emoji && context.named.has(resolved.candidate)) finding.weight = Math.max(finding.weight, weights.emojiWithMatchingName);
         if (resolved.afterVote) {
           finding.weight *= weights.afterVoteFactor;
-          finding.notes.push(`posted after the vote of ${resolved.candidate.election.code}: the number may no longer point to this pair`);
+          finding.notes.push(`diposting setelah pemungutan suara ${resolved.candidate.election.code}: nomor ini mungkin tidak lagi menunjuk pasangan ini`);
         }
-        if (others.length > 0) finding.notes.push(`points to ${resolutions.map((r) => describe(r.candidate)).join(' and ')}`);
-        if (resolved.alternatives.length > 0) finding.notes.push(`may also mean ${resolved.alternatives.map(describe).join('; ')}`);
+        if (others.length > 0) finding.notes.push(`menunjuk ${resolutions.map((r) => describe(r.candidate)).join(' dan ')}`);
+        if (resolved.alternatives.length > 0) finding.notes.push(`bisa juga berarti ${resolved.alternatives.map(describe).join('; ')}`);
         if (sighting.weight >= flagThreshold || sighting.reference) {
           for (const r of resolutions) addRef(cues, cueFromTokens(refCategories.number, doc.tokens, sighting.first, sighting.last), r.candidate);
         }

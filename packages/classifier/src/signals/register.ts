@@ -31,9 +31,9 @@ export function createRegisterReader(newsHosts: readonly string[]): (doc: Doc, c
   return function readRegister(doc, cues) {
     const ownVoice = ownVoiceSentences(doc, cues);
     const newsLink = doc.linkHosts.find(isNewsHost);
-    if (newsLink) return { sentences: null, ownVoice, reason: `reads as news (links to ${newsLink})` };
+    if (newsLink) return { sentences: null, ownVoice, reason: `terbaca sebagai berita (tautan ke ${newsLink})` };
     const date = dateline.exec(doc.original);
-    if (date) return { sentences: null, ownVoice, reason: `reads as news (dateline '${date[0]}')` };
+    if (date) return { sentences: null, ownVoice, reason: `terbaca sebagai berita (baris tanggal '${date[0]}')` };
 
     const sentences = new Set<number>(doc.questions);
     const firstPersonAt = new Set((cues.get('firstPerson') ?? []).map((c) => c.at));
@@ -50,8 +50,8 @@ export function createRegisterReader(newsHosts: readonly string[]): (doc: Doc, c
     }
     if (sentences.size === 0) return undefined;
     // A news paragraph: a headline or reported sentence and not one word in the writer's own voice.
-    if (ownVoice.size === 0) return { sentences: null, ownVoice, reason: reported.length > 0 ? `reads as news (${reported[0]})` : 'reads as a question' };
-    const reason = reported.length > 0 ? `reads as reported speech or news (${reported[0]})` : 'reads as a question';
+    if (ownVoice.size === 0) return { sentences: null, ownVoice, reason: reported.length > 0 ? `terbaca sebagai berita (${reported[0]})` : 'terbaca sebagai pertanyaan' };
+    const reason = reported.length > 0 ? `terbaca sebagai kutipan atau berita (${reported[0]})` : 'terbaca sebagai pertanyaan';
     return { sentences, ownVoice, reason };
   };
 }
@@ -84,7 +84,7 @@ function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
     pairsNamed.set(ref.sentence, elections);
   }
   for (const [sentence, elections] of pairsNamed) {
-    if ([...elections.values()].some((labels) => labels.size >= 2)) found.set(sentence, 'rival pairs named side by side');
+    if ([...elections.values()].some((labels) => labels.size >= 2)) found.set(sentence, 'pasangan yang bersaing disebut berdampingan');
   }
 
   for (const ref of refs) {
@@ -105,7 +105,7 @@ function headlineSentences(doc: Doc, cues: Cues): Map<number, string> {
     // '34 komunitas nyatakan ...': a count may come first.
     const first = firstOf.get(subject.sentence)!;
     const opens = subject.at === first || (subject.at === first + 1 && tokens[first]!.kind === 'number');
-    if (opens && !found.has(subject.sentence)) found.set(subject.sentence, `'${doc.original.slice(subject.start, subject.end)}' opens it`);
+    if (opens && !found.has(subject.sentence)) found.set(subject.sentence, `dibuka dengan '${doc.original.slice(subject.start, subject.end)}'`);
   }
   return found;
 }

@@ -13,16 +13,16 @@ const coveredCodes = new Set(['photo_with_candidate', 'campaign_attendance']);
  */
 export function applySpouseException(findings: Finding[], cues: Cues, spouse: IndexedCandidate | undefined): string | undefined {
   if (!spouse || !cues.get(refCategories.any)?.some((cue) => cue.candidate === spouse)) return undefined;
-  const occasion = cues.get('spouseOccasion')?.length ? ' The text names a registration, introduction or accompanying occasion.' : '';
+  const occasion = cues.get('spouseOccasion')?.length ? ' Teks menyebut pendaftaran, pengenalan atau kegiatan mendampingi.' : '';
   for (const finding of findings) {
     if (finding.candidate !== spouse || !coveredCodes.has(finding.code)) continue;
     finding.weight = 0;
-    finding.notes.push(`allowed exception: ${spouse.label} is the ASN's spouse`);
+    finding.notes.push(`pengecualian yang diizinkan: ${spouse.label} adalah pasangan ASN ini`);
   }
   return (
-    `Spouse of candidate ${spouse.label} (${spouse.election.code}): accompanying the spouse at KPU registration and the public ` +
-    `introduction, and photos with the spouse, are allowed without gestures or symbols of support; accompanying during the ` +
-    `campaign requires unpaid leave (cuti di luar tanggungan negara). Gestures, symbols and campaign content are still flagged.` +
+    `Pasangan calon ${spouse.label} (${spouse.election.code}): mendampingi pasangan saat pendaftaran di KPU dan pengenalan ` +
+    `kepada publik, serta berfoto bersama pasangan, diperbolehkan tanpa gerakan tangan atau simbol dukungan; mendampingi selama ` +
+    `masa kampanye wajib cuti di luar tanggungan negara. Gerakan tangan, simbol dan konten kampanye tetap ditandai.` +
     occasion
   );
 }
