@@ -1,9 +1,7 @@
 import type { Severity, ViolationCode } from '@netra/core';
-import { violationCodes } from '@netra/core';
+import { severityRank, violationCodes } from '@netra/core';
 import type { RulesData } from './data.js';
 import type { Finding } from './signals/finding.js';
-
-const severityRank: Record<Severity, number> = { ringan: 1, sedang: 2, berat: 3 };
 
 /** Independent signals for one code combine as a noisy-or: two weak hints beat one. */
 export function codeScores(findings: readonly Finding[]): Map<ViolationCode, number> {

@@ -32,9 +32,15 @@ export const violationCodes = [
 ] as const;
 export type ViolationCode = (typeof violationCodes)[number];
 
+export function isViolationCode(value: string): value is ViolationCode {
+  return (violationCodes as readonly string[]).includes(value);
+}
+
 /** PP 94/2021 sanction levels: light / moderate / heavy. The system suggests; people decide. */
 export const severities = ['ringan', 'sedang', 'berat'] as const;
 export type Severity = (typeof severities)[number];
+/** Heavier severities rank higher: the order of `severities`. */
+export const severityRank: Record<Severity, number> = { ringan: 1, sedang: 2, berat: 3 };
 
 export const roles = ['reviewer', 'supervisor', 'central_reviewer', 'analyst', 'admin'] as const;
 export type Role = (typeof roles)[number];

@@ -13,3 +13,4 @@ export * from './password.js';
 export * from './password-policy.js';
 export * from './raw-page.js';
 export * from './account-url.js';
+export * from './time-zones.js';
