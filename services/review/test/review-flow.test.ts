@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citationOf } from '@netra/classifier/citations';
 import { createLogger } from '@netra/core';
 import { createTestDatabase, FIXTURE_RULE, seedAgency, type SeededAgency, seedFlaggedEngagement, seedFlaggedPost, seedUser, type TestDatabase } from '@netra/testing';
 import { buildReviewApp, type ReviewApp } from '../src/index.js';
@@ -90,7 +91,8 @@ describe('confirm', () => {
     expect(forwarding.agency_id).toBe(agency.id);
 
     const report = forwarding.report as Record<string, any>;
-    expect(report.decision).toMatchObject({ code: 'number_symbol', severity: 'berat', rule: FIXTURE_RULE, note: confirm.note, reviewer: { id: aliceId }, approval: null });
+    // The citation in Indonesian, as the agency reads it, whatever language the evidence stored.
+    expect(report.decision).toMatchObject({ code: 'number_symbol', severity: 'berat', rule: citationOf('number_symbol', 'id'), note: confirm.note, reviewer: { id: aliceId }, approval: null });
     expect(forwarding.report_html).toContain('Laporan dugaan pelanggaran netralitas ASN');
     expect(forwarding.channel).toBe('webhook');
     expect(report.subject.post).toMatchObject({ text: 'Coblos nomor 2 ya ✌️', url: expect.stringMatching(/^https:/) });
@@ -155,6 +157,7 @@ describe('no path to a forwarding without a confirm (invariant 1)', () => {
         'GET /api/review-items/:id/media/:sha256',
         'GET /items/:id',
         'GET /items/:id/report',
+        'GET /items/next',
         'GET /queue',
         'GET /admin',
         'GET /static/:file',

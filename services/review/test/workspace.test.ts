@@ -206,7 +206,7 @@ describe('read audit and the item workspace', () => {
     expect(detail.classification.findings[0]).toMatchObject({ code: 'number_symbol', matchedText: 'coblos' });
     const page = await bob.client.get(`/items/${itemId}`);
     expect(page.body).toMatch(/data-viewers>[^<]*Pengguna reviewer/);
-    expect(page.body).toContain('<mark title="number_symbol">coblos</mark>');
+    expect(page.body).toContain('<mark title="Nomor urut / simbol jari">coblos</mark>');
 
     const views = await t.db.selectFrom('case_views').select(['user_id']).where('review_item_id', '=', itemId).execute();
     expect(views.map((v) => v.user_id).sort()).toEqual([alice.id, bob.id].sort());

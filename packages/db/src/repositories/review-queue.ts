@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { reviewStatuses, type EngagementKind, type AnyPlatform, type ReviewStatus } from '@netra/core';
+import { reviewStatuses, type EngagementKind, type AnyPlatform, type ReviewStatus, type Severity } from '@netra/core';
 import type { Database, ReviewItemTable } from '../schema.js';
 
 /**
@@ -52,6 +52,10 @@ export interface QueuePageRow {
   opened_at: Date;
   codes: string[];
   score: number;
+  severity: Severity | null;
+  /** The candidates the evidence names, each once, as '02 Prabowo–Gibran'. */
+  candidates: string[];
+  election_codes: string[];
   full_name: string;
   region_code: string;
   agency_id: number;
@@ -120,6 +124,13 @@ export class ReviewQueueRepository {
         'ri.opened_at',
         'ri.codes',
         'c.score',
+        'c.severity',
+        // Read from the page's own rows only (at most `limit`), never across the queue.
+        sql<string[]>`ARRAY(
+          SELECT DISTINCT concat_ws(' ', lpad(cand->>'ballotNumber', 2, '0'), cand->>'label')
+          FROM jsonb_path_query(c.evidence, '$.items[*].candidate') AS cand
+          WHERE jsonb_typeof(cand) = 'object')`.as('candidates'),
+        'ri.election_codes',
         'cs.full_name',
         'ri.region_code',
         'a.id as agency_id',
@@ -192,6 +203,25 @@ export class ReviewQueueRepository {
       .where((eb) => eb.or([eb('ri.status', '!=', 'claimed'), eb('ri.claim_expires_at', '<=', sql<Date>`now()`)]))
       .executeTakeFirst();
     return row?.oldest ?? null;
+  }
+
+  /**
+   * What the queue's filters offer a viewer: for an agency's team only the regions its civil
+   * servants serve in (and their provinces), for central reviewers every region; all elections.
+   */
+  async filterChoices(scope: ItemScope): Promise<{ regions: { code: string; name: string }[]; elections: { code: string; name: string }[] }> {
+    let regions = this.db.selectFrom('regions as r').select(['r.code', 'r.name']).orderBy('r.code');
+    if (scope.kind === 'agency') {
+      const served = this.db.selectFrom('civil_servants as cs').select('cs.region_code').distinct().where('cs.agency_id', '=', scope.agencyId);
+      regions = regions.where((eb) =>
+        eb.or([eb('r.code', 'in', served), eb('r.code', 'in', this.db.selectFrom(served.as('s')).select(sql<string>`split_part(s.region_code, '.', 1)`.as('code')))]),
+      );
+    }
+    const [regionRows, elections] = await Promise.all([
+      regions.execute(),
+      this.db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').execute(),
+    ]);
+    return { regions: regionRows, elections };
   }
 
   /** `review_items AS ri` within the scope and the filters, on the item's own columns only. */

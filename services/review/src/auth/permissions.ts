@@ -38,3 +38,13 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 export function requirePermission(viewer: Viewer, permission: Permission, action: string): void {
   if (!can(viewer, permission)) throw forbiddenAction(viewer.role, action);
 }
+
+/**
+ * Where a person starts after signing in: the queue for those who review, the statistics for
+ * analysts, administration for admins (none of whom may open the others' start page).
+ */
+export function homePageOf(viewer: Viewer): string {
+  if (can(viewer, 'review')) return '/queue';
+  if (can(viewer, 'administer')) return '/admin';
+  return '/stats';
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { ZodError } from 'zod';
+import { citationOf } from '@netra/classifier/citations';
 import { NetraError } from '@netra/core';
 import { ForwardingRepository, type Database, type ReviewEvent } from '@netra/db';
 import { can, requirePermission } from '../auth/permissions.js';
@@ -10,7 +10,6 @@ import { forbiddenAction, HttpError, itemNotFound } from '../errors.js';
 import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
 import { claimBoundActions, eventPayloadOf, eventTypeOf, permissionFor, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
-import { readEvidence, rulesFor } from './evidence.js';
 import { reportThumbnails } from './report-images.js';
 import { renderCaseReportPage } from './report-page.js';
 import { itemScopeOf, visibleItems, type ItemScope } from './scope.js';
@@ -89,12 +88,8 @@ async function payloadOf(trx: Tx, item: LockedItem, decision: Decision): Promise
   const payload = eventPayloadOf(decision);
   if (decision.action === 'dismiss') return { ...payload, classification_id: item.classification_id };
   if (decision.action !== 'confirm') return payload;
-  const classification = await trx.selectFrom('classifications').select('evidence').where('id', '=', item.classification_id).executeTakeFirstOrThrow();
-  const rule = decision.rule ?? rulesFor(readEvidence(classification.evidence), decision.code)[0];
-  if (!rule) {
-    // Answered like any other invalid field (400 naming 'rule').
-    throw new ZodError([{ code: 'custom', path: ['rule'], message: 'name the rule this breaches: the evidence gives none for this code', input: undefined }]);
-  }
+  // The citation as the agency reads it, in Indonesian, whatever language older evidence stored.
+  const rule = decision.rule ?? citationOf(decision.code, 'id');
   return {
     ...payload,
     rule,

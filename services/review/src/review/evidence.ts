@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { severities } from '@netra/core';
+import { severities, severityRank, type Severity } from '@netra/core';
 
 /**
  * The classifier's evidence as the workspace shows it. Stored evidence is read defensively: it
@@ -41,9 +41,48 @@ export function readEvidence(stored: unknown): ReadEvidence {
   return { items, exception: typeof container.exception === 'string' ? container.exception : null };
 }
 
-/** The rule citations the evidence gives for a code, in order of appearance. */
-export function rulesFor(evidence: ReadEvidence, code: string): string[] {
-  return [...new Set(evidence.items.filter((e) => e.code === code && e.rule).map((e) => e.rule!))];
+/** Everything the evidence says about one code, gathered from its findings. */
+export interface CodeFinding {
+  code: string;
+  /** The classification flagged this code; the others are weaker evidence it read and held back. */
+  flagged: boolean;
+  /** Each matched phrase once, with the image it was read in when it was not the post's text. */
+  phrases: { text: string; mediaIndex: number | null }[];
+  symbols: string[];
+  candidates: NonNullable<EvidenceItem['candidate']>[];
+  /** The suggested severity of a flagged code (the same the summary weighs); null for a held-back one. */
+  severity: Severity | null;
+  /** The classifier's explanations, each once. */
+  notes: string[];
+  /** The citation the evidence stored, for a code the workspace does not know. */
+  storedRule: string | null;
+}
+
+/**
+ * One entry per code, flagged codes first in the classification's order: a reviewer reads the
+ * rule once and every phrase behind it, instead of one row (and one long citation) per match.
+ */
+export function findingsByCode(items: readonly EvidenceItem[], flaggedCodes: readonly string[]): CodeFinding[] {
+  const byCode = new Map<string, CodeFinding>();
+  for (const item of items) {
+    let entry = byCode.get(item.code);
+    if (!entry) {
+      const flagged = flaggedCodes.includes(item.code);
+      entry = { code: item.code, flagged, phrases: [], symbols: [], candidates: [], severity: null, notes: [], storedRule: item.rule ?? null };
+      byCode.set(item.code, entry);
+    }
+    const mediaIndex = item.source === 'media' ? (item.mediaIndex ?? 0) : null;
+    if (item.matchedText && !entry.phrases.some((p) => p.text === item.matchedText && p.mediaIndex === mediaIndex)) {
+      entry.phrases.push({ text: item.matchedText, mediaIndex });
+    }
+    if (item.symbol && !entry.symbols.includes(item.symbol)) entry.symbols.push(item.symbol);
+    const candidate = item.candidate;
+    if (candidate && !entry.candidates.some((c) => c.label === candidate.label && c.electionCode === candidate.electionCode)) entry.candidates.push(candidate);
+    if (entry.flagged && item.severity && (entry.severity === null || severityRank[item.severity] > severityRank[entry.severity])) entry.severity = item.severity;
+    for (const note of item.note?.split('; ') ?? []) if (note && !entry.notes.includes(note)) entry.notes.push(note);
+  }
+  const rank = (code: string) => (flaggedCodes.includes(code) ? flaggedCodes.indexOf(code) : flaggedCodes.length);
+  return [...byCode.values()].sort((a, b) => rank(a.code) - rank(b.code));
 }
 
 export interface TextSegment {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind } from '@netra/core';
+import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind, type Severity } from '@netra/core';
 import { ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
 
 export type { QueueSummary };
@@ -56,6 +56,9 @@ export interface QueueRow {
   opened_at: Date;
   codes: string[];
   score: number;
+  severity: Severity | null;
+  candidates: string[];
+  election_codes: string[];
   civil_servant: { name: string; region_code: string };
   agency: { id: number; code: string; name: string };
   subject_kind: 'post' | EngagementKind;
@@ -86,6 +89,9 @@ export async function listQueue(
       opened_at: row.opened_at,
       codes: row.codes,
       score: row.score,
+      severity: row.severity,
+      candidates: row.candidates,
+      election_codes: row.election_codes,
       civil_servant: { name: row.full_name, region_code: row.region_code },
       agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
       subject_kind: row.subject_kind,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { localZoneOf } from '@netra/core';
 import { escapeHtml, html } from '../web/html.js';
 import { dictionaryFor } from '../web/i18n.js';
 import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from '../web/pages/fragments.js';
-import { when } from '../web/pages/layout.js';
+import { when } from '../web/time.js';
 import type { CaseReport } from './case-report.js';
 import { readEvidence } from './evidence.js';
 
@@ -34,6 +35,7 @@ export function renderCaseReportPage(report: CaseReport, thumbnails: ReadonlyMap
   const dict = dictionaryFor('id');
   const { t, labels } = dict;
   const cs = report.civil_servant;
+  const zone = localZoneOf(cs.region.code);
   const d = report.decision;
   const findings = readEvidence(report.classification.evidence).items;
   const subject = report.subject;
@@ -57,8 +59,8 @@ Sistem hanya menyarankan; keputusan di bawah adalah keputusan manusia. Bawaslu d
 <dt>Tingkat</dt><dd>${d.severity}</dd>
 <dt>Aturan</dt><dd>${d.rule}</dd>
 <dt>Catatan</dt><dd>${d.note ?? '—'}</dd>
-<dt>Dikonfirmasi oleh</dt><dd>${d.reviewer.name} &lt;${d.reviewer.email}&gt;, ${when(d.confirmed_at)}</dd>
-${d.approval ? html`<dt>Disetujui oleh</dt><dd>${d.approval.approver.name} &lt;${d.approval.approver.email}&gt;, ${when(d.approval.approved_at)}</dd>` : ''}
+<dt>Dikonfirmasi oleh</dt><dd>${d.reviewer.name} &lt;${d.reviewer.email}&gt;, ${when(d.confirmed_at, zone)}</dd>
+${d.approval ? html`<dt>Disetujui oleh</dt><dd>${d.approval.approver.name} &lt;${d.approval.approver.email}&gt;, ${when(d.approval.approved_at, zone)}</dd>` : ''}
 </dl>
 
 <h2>ASN</h2>
@@ -66,23 +68,23 @@ ${civilServantFacts(dict, cs)}
 ${cs.spouse_candidate ? html`<p>${t.spouseException} (${cs.spouse_candidate.label}, ${cs.spouse_candidate.election}).</p>` : ''}
 
 <h2>Bukti yang diamankan</h2>
-${report.report ? reportFacts(dict, report.report) : ''}
+${report.report ? reportFacts(dict, report.report, zone) : ''}
 ${subject.kind === 'post'
-  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', images)
-  : html`<p>ASN ${subject.engagement_kind} postingan berikut (${t.engagedFirstSeen} ${when(subject.first_seen_at)}).
+  ? capturedPost(dict, t.asnPost, subject.post, findings, 'text', images, zone)
+  : html`<p>ASN ${labels.subjectKind[subject.engagement_kind]} postingan berikut (${t.engagedFirstSeen} ${when(subject.first_seen_at, zone)}).
 ${t.targetAuthor}: @${subject.target_author.handle}${subject.target_author.candidate ? ` (${t.candidateAccount} ${subject.target_author.candidate})` : ''}.</p>
-${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text', images) : ''}
-${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', images)}`}
+${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, findings, 'text', images, zone) : ''}
+${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', images, zone)}`}
 
 <h2>${t.findings}</h2>
 <p>${t.score} ${report.classification.score.toFixed(2)} · ${t.suggestedSeverity} ${report.classification.suggested_severity ?? '—'} · ${t.classifierVersion} ${report.classification.classifier_version}</p>
-${findingsTable(dict, findings, report.classification.elections)}
+${findingsTable(dict, findings, report.classification.codes, report.classification.elections)}
 
 <h2>${t.history}</h2>
 <table>
 <thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th><th>hash</th></tr></thead>
 <tbody>${report.history.map(
-    (e) => html`<tr><td>${e.seq}</td><td>${labels.event[e.type]}</td><td>${e.actor?.display_name ?? t.system}</td><td>${when(e.at)}</td><td>${renderValue(e.payload)}</td><td><code>${e.hash}</code></td></tr>`,
+    (e) => html`<tr><td>${e.seq}</td><td>${labels.event[e.type]}</td><td>${e.actor?.display_name ?? t.system}</td><td>${when(e.at, zone)}</td><td>${renderValue(e.payload)}</td><td><code>${e.hash}</code></td></tr>`,
   )}</tbody>
 </table>
 </body>

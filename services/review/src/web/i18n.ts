@@ -1,5 +1,5 @@
 import type { ForwardingKind, ForwardingStatus } from '@netra/db';
-import type { DismissReason, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
+import type { DismissReason, EngagementKind, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
 
 /**
  * The workspace's words, in Bahasa Indonesia (the default) and English. Every page takes its
@@ -46,6 +46,8 @@ const id = {
   queue: 'Antrean',
   queueTitle: 'Antrean tinjauan',
   admin: 'Administrasi',
+  stats: 'Statistik',
+  jobQueues: 'Antrean pekerjaan',
   otherLanguage: 'English',
   filter: 'Saring',
   all: '(semua)',
@@ -69,6 +71,9 @@ const id = {
   hours: 'jam',
   select: 'Pilih',
   bulkDismiss: 'Tolak yang dipilih',
+  selectAll: 'Pilih semua di halaman ini',
+  nextItem: 'Butir berikutnya →',
+  localTime: 'waktu setempat',
   item: 'Butir tinjauan',
   claimedBy: 'diklaim oleh',
   until: 'sampai',
@@ -112,6 +117,7 @@ const id = {
   symbol: 'Simbol',
   candidate: 'Calon',
   matched: 'Kata yang cocok',
+  heldBack: 'di bawah ambang: tidak ditandai',
   rawEvidence: 'Bukti mentah',
   exception: 'Pengecualian',
   decision: 'Keputusan',
@@ -128,7 +134,7 @@ const id = {
   approve: 'Setujui & teruskan',
   reopen: 'Buka kembali',
   fourEyesNotice: 'Instansi ini mewajibkan persetujuan supervisor (empat mata) sebelum kasus diteruskan.',
-  shortcuts: 'Pintasan: c klaim · 1/2/3 tingkat · y konfirmasi · x tolak · e eskalasi · r lepas · j/k naik/turun di antrean',
+  shortcuts: 'Pintasan: c klaim · y konfirmasi · x tolak · e eskalasi · r lepas · 1/2/3 tingkat · j/k naik/turun · o buka · n butir berikutnya. Pintasan hanya membuka formulir; keputusan baru dikirim dengan tombolnya (atau Enter).',
   history: 'Riwayat',
   event: 'Peristiwa',
   by: 'Oleh',
@@ -163,7 +169,7 @@ const id = {
   rebuild: 'Bangun ulang status dari log peristiwa',
   rebuildHelp: 'Menghitung ulang status setiap butir dari log peristiwanya dan memeriksa rantai hash.',
   error: 'Galat',
-  backToQueue: 'Kembali ke antrean',
+  backHome: 'Kembali ke halaman awal',
   pageNotFound: 'Halaman tidak ditemukan',
 } as const;
 
@@ -207,6 +213,8 @@ const en: Messages = {
   queue: 'Queue',
   queueTitle: 'Review queue',
   admin: 'Administration',
+  stats: 'Statistics',
+  jobQueues: 'Job queues',
   otherLanguage: 'Bahasa Indonesia',
   filter: 'Filter',
   all: '(all)',
@@ -230,6 +238,9 @@ const en: Messages = {
   hours: 'hours',
   select: 'Select',
   bulkDismiss: 'Dismiss selected',
+  selectAll: 'Select all on this page',
+  nextItem: 'Next item →',
+  localTime: 'local time',
   item: 'Review item',
   claimedBy: 'claimed by',
   until: 'until',
@@ -273,6 +284,7 @@ const en: Messages = {
   symbol: 'Symbol',
   candidate: 'Candidate',
   matched: 'Matched words',
+  heldBack: 'below the threshold: not flagged',
   rawEvidence: 'Raw evidence',
   exception: 'Exception',
   decision: 'Decision',
@@ -289,7 +301,7 @@ const en: Messages = {
   approve: 'Approve & forward',
   reopen: 'Reopen',
   fourEyesNotice: "This agency requires a supervisor's approval (four eyes) before a case is forwarded.",
-  shortcuts: 'Shortcuts: c claim · 1/2/3 severity · y confirm · x dismiss · e escalate · r release · j/k move in the queue',
+  shortcuts: 'Shortcuts: c claim · y confirm · x dismiss · e escalate · r release · 1/2/3 severity · j/k move · o open · n next item. A shortcut only opens the form; nothing is decided until you press its button (or Enter).',
   history: 'History',
   event: 'Event',
   by: 'By',
@@ -324,7 +336,7 @@ const en: Messages = {
   rebuild: 'Rebuild status from the event log',
   rebuildHelp: "Recomputes every item's status from its event log and checks the hash chains.",
   error: 'Error',
-  backToQueue: 'Back to the queue',
+  backHome: 'Back to the start page',
   pageNotFound: 'Page not found',
 };
 
@@ -335,6 +347,7 @@ type Labels = {
   severity: Record<Severity, string>;
   role: Record<Role, string>;
   code: Record<ViolationCode, string>;
+  subjectKind: Record<'post' | EngagementKind, string>;
   forwardingStatus: Record<ForwardingStatus, string>;
   forwardingKind: Record<ForwardingKind, string>;
 };
@@ -392,6 +405,7 @@ const idLabels: Labels = {
     state_facility: 'Fasilitas negara',
     support_letter: 'Surat dukungan + KTP',
   },
+  subjectKind: { post: 'postingan', like: 'menyukai', share: 'membagikan', comment: 'berkomentar' },
   forwardingStatus: { pending: 'menunggu', delivered: 'terkirim', failed: 'gagal', cancelled: 'dibatalkan (kasus dibuka kembali)' },
   forwardingKind: { case: 'kasus', withdrawal: 'pemberitahuan penarikan' },
 };
@@ -443,6 +457,7 @@ const enLabels: Labels = {
     state_facility: 'State facilities',
     support_letter: 'Support letter with ID card',
   },
+  subjectKind: { post: 'post', like: 'like', share: 'share', comment: 'comment' },
   forwardingStatus: { pending: 'pending', delivered: 'delivered', failed: 'failed', cancelled: 'cancelled (case reopened)' },
   forwardingKind: { case: 'case', withdrawal: 'withdrawal notice' },
 };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AgencySettingsRepository, ForwardingRepository, listUsers, SecondFactorRepository } from '@netra/db';
-import { requirePermission } from '../auth/permissions.js';
+import { AgencySettingsRepository, ForwardingRepository, listUsers, ReviewQueueRepository, SecondFactorRepository } from '@netra/db';
+import type { ReviewStatus } from '@netra/core';
+import { can, homePageOf, requirePermission } from '../auth/permissions.js';
 import { resolveSession, type RequestSession } from '../auth/request-session.js';
 import { newTotpSecret, totpUri } from '../auth/second-factor.js';
 import { csrfTokenFor } from '../auth/sessions.js';
@@ -45,7 +46,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     app.get('/', async (request, reply) => {
       const session = await resolveSession(ctx, request);
-      if (session) return reply.redirect(session.mustEnrol ? '/totp' : '/queue', 303);
+      if (session) return reply.redirect(session.mustEnrol ? '/totp' : homePageOf(session.viewer), 303);
       return reply.type(HTML).send(signInPage(dictionaryFor(langOf(request))));
     });
 
@@ -53,7 +54,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const session = await resolveSession(ctx, request);
       if (!session) return reply.redirect('/', 303);
       const factors = new SecondFactorRepository(ctx.db);
-      if (await factors.isEnrolled(session.viewer.userId)) return reply.redirect('/queue', 303);
+      if (await factors.isEnrolled(session.viewer.userId)) return reply.redirect(homePageOf(session.viewer), 303);
       // The pending key stays the same across reloads until it is confirmed.
       let secret = await factors.pendingSecret(session.viewer.userId);
       if (!secret) {
@@ -76,6 +77,21 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       ]);
       const view = { filter, rows: items, nextCursor: next_cursor, summary, choices, now: new Date() };
       return reply.type(HTML).send(queuePage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
+    });
+
+    /**
+     * After a decision: the highest-priority item this person may take next (open, or escalated
+     * for those who take escalations), or the queue when none is left.
+     */
+    app.get('/items/next', async (request: FastifyRequest<{ Querystring: { after?: string } }>, reply) => {
+      const session = await pageSession(request, reply);
+      if (!session) return reply;
+      requirePermission(session.viewer, 'review', 'review items');
+      const statuses: ReviewStatus[] = can(session.viewer, 'claim_escalated') ? ['open', 'escalated'] : ['open'];
+      const after = request.query.after;
+      const rows = await new ReviewQueueRepository(ctx.db).page(itemScopeOf(session.viewer), { statuses, limit: 2 });
+      const next = rows.find((row) => row.id !== after);
+      return reply.redirect(next ? `/items/${next.id}` : '/queue', 303);
     });
 
     app.get('/items/:id', async (request: ItemRequest, reply) => {
@@ -130,9 +146,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
 
     /** The choices of the queue's filters, within what the viewer may see. */
     async function queueChoices(scope: ReturnType<typeof itemScopeOf>) {
-      const agencies = await visibleAgencies(ctx.db, scope);
-      const regions = await ctx.db.selectFrom('regions').select(['code', 'name']).orderBy('code').execute();
-      const elections = await ctx.db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').execute();
+      const [agencies, { regions, elections }] = await Promise.all([visibleAgencies(ctx.db, scope), new ReviewQueueRepository(ctx.db).filterChoices(scope)]);
       return { agencies, regions, elections };
     }
   };

@@ -2,7 +2,8 @@ import { MIN_PASSWORD_LENGTH, roles } from '@netra/core';
 import type { UserListing } from '@netra/db';
 import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { layout, when, type PageSession } from './layout.js';
+import { layout, type PageSession } from './layout.js';
+import { when } from '../time.js';
 
 export interface AdminView {
   users: UserListing[];

@@ -1,15 +1,17 @@
 import type { CapturedImage, CapturedPost, ItemReport, ReviewItemDetail } from '../../review/detail.js';
-import { highlightSegments, type EvidenceItem, type TextSource } from '../../review/evidence.js';
+import { citationOf } from '@netra/classifier/citations';
+import { isViolationCode, type LocalZone } from '@netra/core';
+import { findingsByCode, highlightSegments, type CodeFinding, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { when } from './layout.js';
+import { when } from '../time.js';
 
 /** Pieces shared by the item page and the printable case report. */
 
 /** Post text with the classifier's matched words marked; every segment is escaped. */
-export function highlightedText(text: string, findings: readonly EvidenceItem[], source: TextSource): SafeHtml {
+function highlightedText(dict: Dictionary, text: string, findings: readonly EvidenceItem[], source: TextSource): SafeHtml {
   return html`${highlightSegments(text, findings, source).map((segment) =>
-    segment.codes.length > 0 ? html`<mark title="${segment.codes.join(', ')}">${segment.text}</mark>` : html`${segment.text}`,
+    segment.codes.length > 0 ? html`<mark title="${codeLabels(dict, segment.codes)}">${segment.text}</mark>` : html`${segment.text}`,
   )}`;
 }
 
@@ -26,18 +28,19 @@ export function capturedPost(
   findings: readonly EvidenceItem[],
   source: 'text' | 'target',
   imageSource: ImageSource,
+  zone: LocalZone,
 ): SafeHtml {
   const { t } = dict;
   const href = safeHref(post.url);
   return html`<article class="captured">
 <h3>${title} — @${post.author_handle} (${post.platform})</h3>
-<blockquote class="post-text" data-post-text>${highlightedText(post.text, findings, source)}</blockquote>
+<blockquote class="post-text" data-post-text>${highlightedText(dict, post.text, findings, source)}</blockquote>
 <dl>
 <dt>${t.url}</dt><dd>${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${href}</a>` : (post.url ?? '—')}</dd>
-<dt>${t.postedAt}</dt><dd>${when(post.posted_at)}</dd>
-<dt>${t.capturedAt}</dt><dd>${when(post.captured_at)}</dd>
+<dt>${t.postedAt}</dt><dd>${when(post.posted_at, zone)}</dd>
+<dt>${t.capturedAt}</dt><dd>${when(post.captured_at, zone)}</dd>
 <dt>${t.sha256}</dt><dd><code>${post.content_sha256}</code></dd>
-${post.deleted_at ? html`<dt>${t.deletedAt}</dt><dd>${when(post.deleted_at)}</dd>` : ''}
+${post.deleted_at ? html`<dt>${t.deletedAt}</dt><dd>${when(post.deleted_at, zone)}</dd>` : ''}
 </dl>
 ${post.images.length > 0 ? capturedImages(dict, post.images, findings, source, imageSource) : ''}
 </article>`;
@@ -60,7 +63,7 @@ function capturedImages(dict: Dictionary, images: readonly CapturedImage[], find
     const index = kept.indexOf(image);
     const textSource: TextSource | null = source === 'text' ? `media:${index}` : null;
     const copies = source === 'text' ? findings.filter((f) => f.source === 'media' && (f.mediaIndex ?? 0) === index && f.knownImage?.sha256) : [];
-    const words = image.ocr_text === '' ? html`<p class="hint">${t.imageNoText}</p>` : html`<blockquote class="post-text" data-image-text>${textSource ? highlightedText(image.ocr_text, findings, textSource) : image.ocr_text}</blockquote>`;
+    const words = image.ocr_text === '' ? html`<p class="hint">${t.imageNoText}</p>` : html`<blockquote class="post-text" data-image-text>${textSource ? highlightedText(dict, image.ocr_text, findings, textSource) : image.ocr_text}</blockquote>`;
     return html`<figure class="captured-image" data-image="${file.sha256}">
 ${picture(imageSource, file.sha256, image.description ?? t.image, '')}
 <figcaption><dl>
@@ -75,23 +78,38 @@ ${copies.map((f) => knownOriginal(dict, f, imageSource))}
   return html`<div class="captured-images"><h4>${t.images}</h4>${images.map(figure)}</div>`;
 }
 
-export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[], elections: readonly { code: string; name: string }[]): SafeHtml {
-  const { t, labels } = dict;
+/**
+ * The findings, one row per code: its label, every phrase behind it (and the image it was read
+ * in), symbols, candidates, the citation once in the page's language, the explanations, and the
+ * severity the summary weighs; codes the classifier read but held back say so instead.
+ */
+export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[], flaggedCodes: readonly string[], elections: readonly { code: string; name: string }[]): SafeHtml {
+  const { t } = dict;
   if (findings.length === 0) return html`<p>${t.none}</p>`;
   const electionName = (code: string) => elections.find((e) => e.code === code)?.name ?? code;
+  const phrase = (p: CodeFinding['phrases'][number]) =>
+    html`<li>${p.text}${p.mediaIndex !== null ? html` <span class="hint" data-from-image>(${t.inImage} ${p.mediaIndex + 1})</span>` : ''}</li>`;
   return html`<table class="findings">
-<thead><tr><th>${t.code}</th><th>${t.matched}</th><th>${t.symbol}</th><th>${t.candidate}</th><th>${t.rule}</th><th>${t.severity}</th></tr></thead>
-<tbody>${findings.map(
-    (f) => html`<tr>
-<td>${labels.code[f.code as keyof typeof labels.code] ?? f.code} <code>${f.code}</code></td>
-<td>${f.matchedText || '—'}${f.source === 'media' ? html` <span class="hint" data-from-image>(${t.inImage} ${(f.mediaIndex ?? 0) + 1})</span>${f.note ? html`<br><span class="hint" data-image-note>${f.note}</span>` : ''}` : ''}</td>
-<td>${f.symbol ?? '—'}</td>
-<td>${f.candidate ? html`${f.candidate.ballotNumber ? `${String(f.candidate.ballotNumber).padStart(2, '0')} ` : ''}${f.candidate.label} · ${electionName(f.candidate.electionCode)}` : '—'}</td>
-<td>${f.rule ?? '—'}</td>
-<td>${f.severity ?? '—'}</td>
+<thead><tr><th>${t.code}</th><th>${t.matched}</th><th>${t.symbol} · ${t.candidate}</th><th>${t.rule}</th><th>${t.severity}</th></tr></thead>
+<tbody>${findingsByCode(findings, flaggedCodes).map(
+    (f) => html`<tr data-finding="${f.code}"${f.flagged ? '' : html` class="held-back"`}>
+<td>${codeLabel(dict, f.code)}</td>
+<td>${f.phrases.length > 0 ? html`<ul class="phrases">${f.phrases.map(phrase)}</ul>` : '—'}${f.notes.length > 0 ? html`<p class="hint" data-finding-notes>${f.notes.join('; ')}</p>` : ''}</td>
+<td>${[...f.symbols, ...f.candidates.map((c) => `${c.ballotNumber ? `${String(c.ballotNumber).padStart(2, '0')} ` : ''}${c.label} · ${electionName(c.electionCode)}`)].join('; ') || '—'}</td>
+<td data-citation>${isViolationCode(f.code) ? citationOf(f.code, dict.lang) : (f.storedRule ?? '—')}</td>
+<td>${f.flagged ? (f.severity ? dict.labels.severity[f.severity] : '—') : html`<span class="hint">${t.heldBack}</span>`}</td>
 </tr>`,
   )}</tbody>
 </table>`;
+}
+
+/** A code as people read it, in the page's language; an unknown code as it is stored. */
+export function codeLabel(dict: Dictionary, code: string): string {
+  return isViolationCode(code) ? dict.labels.code[code] : code;
+}
+
+export function codeLabels(dict: Dictionary, codes: readonly string[]): string {
+  return codes.map((code) => codeLabel(dict, code)).join(', ') || '—';
 }
 
 const MAX_DEPTH = 6;
@@ -134,17 +152,17 @@ ${finding.candidate?.label ?? ''} · ${t.hashDistance} ${known.distance}/64${kno
 }
 
 /** Where an item came from when a person reported it, and what opening the link found. */
-export function reportFacts(dict: Dictionary, report: ItemReport): SafeHtml {
+export function reportFacts(dict: Dictionary, report: ItemReport, zone: LocalZone): SafeHtml {
   const { t } = dict;
   const { capture } = report;
   const href = safeHref(report.url);
   return html`<article class="captured" data-report="${report.id}">
-<h3>${t.fromReport} #${report.id} (${report.source === 'public' ? t.reportByPublic : t.reportByStaff}) · ${when(report.received_at)}</h3>
+<h3>${t.fromReport} #${report.id} (${report.source === 'public' ? t.reportByPublic : t.reportByStaff}) · ${when(report.received_at, zone)}</h3>
 <dl>
 <dt>${t.reportedUrl}</dt><dd>${href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${report.url}</a>` : report.url}</dd>
 <dt>${t.reporterSaw}</dt><dd><blockquote class="post-text">${report.description}</blockquote></dd>
 ${report.contact ? html`<dt>${t.reporterContact}</dt><dd data-reporter-contact>${report.contact} <span class="hint">(${t.personalDataHere})</span></dd>` : ''}
-<dt>${t.capture}</dt><dd>${capture.captured_at ? html`${when(capture.captured_at)} · HTTP ${capture.http_status ?? '—'} · ${capture.final_url ?? ''}` : (capture.error ?? '—')}</dd>
+<dt>${t.capture}</dt><dd>${capture.captured_at ? html`${when(capture.captured_at, zone)} · HTTP ${capture.http_status ?? '—'} · ${capture.final_url ?? ''}` : (capture.error ?? '—')}</dd>
 ${capture.login_wall ? html`<dt></dt><dd class="warning" data-login-wall>${t.loginWall}</dd>` : ''}
 ${capture.html_sha256 ? html`<dt>${t.htmlSha256}</dt><dd><code>${capture.html_sha256}</code></dd>` : ''}
 </dl>

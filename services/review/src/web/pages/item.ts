@@ -1,10 +1,11 @@
-import { dismissReasons, severities, violationCodes } from '@netra/core';
+import { dismissReasons, localZoneOf, severities, violationCodes } from '@netra/core';
 import { can } from '../../auth/permissions.js';
 import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from './fragments.js';
-import { layout, when, type PageSession } from './layout.js';
+import { capturedPost, civilServantFacts, codeLabels, findingsTable, renderValue, reportFacts } from './fragments.js';
+import { layout, type PageSession } from './layout.js';
+import { when } from '../time.js';
 
 export interface ItemView {
   item: ReviewItemDetail;
@@ -18,6 +19,8 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
   const { t, labels } = dict;
   const { item, workspace } = view;
   const cs = item.civil_servant;
+  // Times in the ASN's own zone: the quiet period and campaign days are local days.
+  const zone = localZoneOf(cs.region.code);
   const findings = item.classification.findings;
   const images = (sha256: string, size: 'thumb' | 'original') => `/api/review-items/${item.id}/media/${sha256}${size === 'thumb' ? '?size=thumb' : ''}`;
   const holdsClaim = item.claim !== null && item.claim.user_id === session.viewer.userId && item.claim.expires_at > view.now;
@@ -26,29 +29,29 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
     `${t.item} #${item.id}`,
     html`<h1>${t.item} #${item.id}</h1>
 <p>${t.status}: <strong data-item-status="${item.status}">${labels.status[item.status]}</strong>
-${item.claim ? html` — ${t.claimedBy} ${item.claim.display_name} ${t.until} ${when(item.claim.expires_at)}` : ''}
-· ${t.priority} ${item.priority.toFixed(2)} · ${t.opened} ${when(item.opened_at)}</p>
+${item.claim ? html` — ${t.claimedBy} ${item.claim.display_name} ${t.until} ${when(item.claim.expires_at, zone)}` : ''}
+· ${t.priority} ${item.priority.toFixed(2)} · ${t.opened} ${when(item.opened_at, zone)}</p>
 ${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing}: ${view.viewers.map((v) => v.display_name).join(', ')}</p>` : ''}
 
 <div class="columns">
 <div>
 <section>
 <h2>${t.content}</h2>
-${item.report ? reportFacts(dict, item.report) : ''}
+${item.report ? reportFacts(dict, item.report, zone) : ''}
 ${item.subject.kind === 'post'
-  ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text', images)
-  : html`<p>${item.subject.engagement_kind} · ${t.engagedFirstSeen} ${when(item.subject.first_seen_at)}.
+  ? capturedPost(dict, t.asnPost, item.subject.post, findings, 'text', images, zone)
+  : html`<p>${labels.subjectKind[item.subject.engagement_kind]} · ${t.engagedFirstSeen} ${when(item.subject.first_seen_at, zone)}.
 ${t.targetAuthor}: @${item.subject.target_author.handle} (${item.subject.target_author.candidate ? `${t.candidateAccount} ${item.subject.target_author.candidate}` : t.notRegistered})</p>
-${item.subject.comment_post ? capturedPost(dict, t.asnComment, item.subject.comment_post, findings, 'text', images) : ''}
-${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target', images)}`}
+${item.subject.comment_post ? capturedPost(dict, t.asnComment, item.subject.comment_post, findings, 'text', images, zone) : ''}
+${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target', images, zone)}`}
 </section>
 
 <section>
 <h2>${t.classification}</h2>
-<p>${t.score} ${item.classification.score.toFixed(2)} · ${t.code} ${item.classification.codes.join(', ')} ·
-${t.suggestedSeverity} <strong>${item.classification.suggested_severity ?? '—'}</strong> · ${t.classifierVersion} ${item.classification.classifier_version}</p>
+<p>${t.score} ${item.classification.score.toFixed(2)} · ${t.code} ${codeLabels(dict, item.classification.codes)} ·
+${t.suggestedSeverity} <strong>${item.classification.suggested_severity ? labels.severity[item.classification.suggested_severity] : '—'}</strong> · ${t.classifierVersion} ${item.classification.classifier_version}</p>
 ${item.classification.exception ? html`<p class="warning">${t.exception}: ${item.classification.exception}</p>` : ''}
-${findingsTable(dict, findings, item.classification.elections)}
+${findingsTable(dict, findings, item.classification.codes, item.classification.elections)}
 <details><summary>${t.rawEvidence}</summary>${renderValue(item.classification.evidence)}</details>
 </section>
 </div>
@@ -73,7 +76,7 @@ ${workspace.forwardings.length === 0
   ? html`<p>${t.none}</p>`
   : html`<table data-forwardings><thead><tr><th>${t.channel}</th><th>${t.status}</th><th>${t.attempts}</th><th>${t.lastError}</th><th></th></tr></thead><tbody>
 ${workspace.forwardings.map(
-  (f) => html`<tr data-forwarding-status="${f.status}"><td>${f.channel} · ${labels.forwardingKind[f.kind]}</td><td>${labels.forwardingStatus[f.status]}${f.delivered_at ? ` ${when(f.delivered_at)}` : ''}</td><td>${f.attempts}</td><td>${f.last_error ?? '—'}</td>
+  (f) => html`<tr data-forwarding-status="${f.status}"><td>${f.channel} · ${labels.forwardingKind[f.kind]}</td><td>${labels.forwardingStatus[f.status]}${f.delivered_at ? ` ${when(f.delivered_at, zone)}` : ''}</td><td>${f.attempts}</td><td>${f.last_error ?? '—'}</td>
 <td>${f.status === 'failed' && can(session.viewer, 'review') ? html`<form data-api="/api/forwardings/${f.id}/retry"><button>${t.retry}</button></form>` : ''}</td></tr>`,
 )}</tbody></table>
 <p><a href="/items/${item.id}/report" target="_blank" rel="noopener">${t.report}</a></p>`}
@@ -84,7 +87,7 @@ ${workspace.forwardings.map(
 ${workspace.earlier_items.length === 0
   ? html`<p>${t.none}</p>`
   : html`<ul>${workspace.earlier_items.map(
-      (e) => html`<li><a href="/items/${e.id}">#${e.id}</a> ${labels.status[e.status]} · ${e.codes.join(', ')} · ${when(e.opened_at)}</li>`,
+      (e) => html`<li><a href="/items/${e.id}">#${e.id}</a> ${labels.status[e.status]} · ${codeLabels(dict, e.codes)} · ${when(e.opened_at, zone)}</li>`,
     )}</ul>`}
 </section>
 </div>
@@ -96,20 +99,25 @@ ${workspace.earlier_items.length === 0
 <thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th></tr></thead>
 <tbody>
 ${item.history.map(
-  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at)}</td><td>${renderValue(entry.payload)}</td></tr>`,
+  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at, zone)}</td><td>${renderValue(entry.payload)}</td></tr>`,
 )}
 </tbody>
 </table>
 </section>
+${can(session.viewer, 'review') ? html`<p><a href="${nextItemHref(item.id)}" data-next-item>${t.nextItem}</a></p>` : ''}
 <p class="hint">${t.shortcuts}</p>`,
   );
 }
+
+const nextItemHref = (itemId: string) => `/items/next?after=${itemId}`;
 
 /** Only the actions that can succeed now for this person are offered. */
 function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, holdsClaim: boolean): SafeHtml {
   const { t, labels } = dict;
   const { item } = view;
   const api = `/api/review-items/${item.id}`;
+  // A decided item is done: the reviewer goes on to the next one, not back to this page.
+  const next = nextItemHref(item.id);
   const viewer = session.viewer;
   const escalated = item.history.some((e) => e.type === 'escalated');
   const claimable =
@@ -121,7 +129,7 @@ function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, h
   if (claimable) forms.push(html`<form data-api="${api}/claim" data-shortcut="c"><button>${t.claim}</button></form>`);
   if (holdsClaim) {
     forms.push(html`<div data-heartbeat="${api}/claim" data-heartbeat-seconds="${Math.max(5, Math.floor(view.leaseSeconds / 2))}"></div>
-<form data-api="${api}/decision" data-shortcut="y" class="confirm">
+<form data-api="${api}/decision" data-shortcut="y" class="confirm" data-next="${next}">
 <input type="hidden" name="action" value="confirm">
 <label>${t.code} <select name="code">${violationCodes.map(
       (code) => html`<option value="${code}"${item.classification.codes[0] === code ? html` selected` : ''}>${labels.code[code]}</option>`,
@@ -132,7 +140,7 @@ function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, h
 <label>${t.note} <input name="note"></label>
 <button>${item.civil_servant.agency.requires_four_eyes ? t.confirmForApproval : t.confirmAndForward}</button>
 </form>
-<form data-api="${api}/decision" data-shortcut="x">
+<form data-api="${api}/decision" data-shortcut="x" data-next="${next}">
 <input type="hidden" name="action" value="dismiss">
 <label>${t.reason} <select name="reason">${dismissReasons.map(
       (reason) => html`<option value="${reason}">${labels.dismissReason[reason]}</option>`,
@@ -140,21 +148,21 @@ function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, h
 <label>${t.note} <input name="note"></label>
 <button>${t.dismiss}</button>
 </form>
-<form data-api="${api}/decision" data-shortcut="e">
+<form data-api="${api}/decision" data-shortcut="e" data-next="${next}">
 <input type="hidden" name="action" value="escalate">
 <label>${t.note} <input name="note" required></label>
 <button>${t.escalate}</button>
 </form>
-<form data-api="${api}/decision">
+<form data-api="${api}/decision" data-next="${next}">
 <input type="hidden" name="action" value="hold">
 <label>${t.note} <input name="note" required></label>
 <button>${t.hold}</button>
 </form>
-<form data-api="${api}/decision" data-shortcut="r"><input type="hidden" name="action" value="release"><button>${t.release}</button></form>`);
+<form data-api="${api}/decision" data-shortcut="r" data-next="${next}"><input type="hidden" name="action" value="release"><button>${t.release}</button></form>`);
   }
   const confirmer = [...item.history].reverse().find((e) => e.type === 'confirmed')?.actor?.id;
   if (item.status === 'awaiting_approval' && can(viewer, 'approve') && confirmer !== viewer.userId) {
-    forms.push(html`<form data-api="${api}/decision"><input type="hidden" name="action" value="approve">
+    forms.push(html`<form data-api="${api}/decision" data-next="${next}"><input type="hidden" name="action" value="approve">
 <label>${t.note} <input name="note"></label><button>${t.approve}</button></form>`);
   }
   if ((item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') && can(viewer, 'reopen')) {

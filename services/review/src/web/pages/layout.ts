@@ -37,8 +37,7 @@ ${session ? html`<meta name="netra-csrf" content="${session.csrfToken}">` : ''}
 <strong>Netra</strong>
 ${session
   ? html`<span>${session.viewer.displayName} (${labels.role[session.viewer.role]})</span>
-${can(session.viewer, 'review') ? html`<a href="/queue">${t.queue}</a>` : ''}
-${can(session.viewer, 'administer') ? html`<a href="/admin">${t.admin}</a>` : ''}`
+<nav>${navigationOf(session.viewer, t)}</nav>`
   : ''}
 <a href="?lang=${other}" class="lang">${t.otherLanguage}</a>
 ${session ? html`<form data-api="/api/session" data-method="DELETE" data-next="/"><button>${t.signOut}</button></form>` : ''}
@@ -55,12 +54,15 @@ export function errorPage(lang: Lang, statusCode: number, message: string): stri
   return layout(
     { dict },
     `${dict.t.error} ${statusCode}`,
-    html`<h1>${dict.t.error} ${statusCode}</h1><p>${message}</p><p><a href="/queue">${dict.t.backToQueue}</a></p>`,
+    html`<h1>${dict.t.error} ${statusCode}</h1><p>${message}</p><p><a href="/">${dict.t.backHome}</a></p>`,
   );
 }
 
-/** Dates as the reviewer reads them: ISO, to the minute, in UTC (evidence must be unambiguous). */
-export function when(date: Date | string | null | undefined): string {
-  if (!date) return '—';
-  return new Date(date).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+/** The pages this person may open, in the header of every page. */
+function navigationOf(viewer: Viewer, t: Dictionary['t']): SafeHtml {
+  const links: [string, string][] = [];
+  if (can(viewer, 'review')) links.push(['/queue', t.queue]);
+  links.push(['/stats', t.stats]);
+  if (can(viewer, 'administer')) links.push(['/admin', t.admin], ['/admin/queues', t.jobQueues]);
+  return html`${links.map(([href, label]) => html`<a href="${href}">${label}</a>`)}`;
 }

@@ -2,7 +2,9 @@ import { anyPlatforms, dismissReasons, reviewStatuses, violationCodes, type Revi
 import type { QueueFilter, QueueRow, QueueSummary } from '../../review/queue.js';
 import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { layout, when, type PageSession } from './layout.js';
+import { codeLabels } from './fragments.js';
+import { layout, type PageSession } from './layout.js';
+import { when } from '../time.js';
 
 export interface QueueChoices {
   agencies: { id: number; code: string; name: string }[];
@@ -27,6 +29,9 @@ export function queuePage(dict: Dictionary, session: PageSession, view: QueueVie
   const selected = (on: boolean) => (on ? html` selected` : '');
   const day = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : '');
   const nextQuery = view.nextCursor ? new URLSearchParams({ ...filterParams(filter), cursor: view.nextCursor }) : null;
+  // An agency's own team sees one agency: its column and filter would only repeat it.
+  const showAgency = choices.agencies.length > 1;
+  const electionName = (code: string) => choices.elections.find((e) => e.code === code)?.name ?? code;
   const waitedHours = summary.oldest_waiting_opened_at
     ? Math.floor((view.now.getTime() - summary.oldest_waiting_opened_at.getTime()) / 3_600_000)
     : null;
@@ -45,9 +50,11 @@ ${waitedHours !== null ? html`· ${t.oldestWaiting}: <strong>${waitedHours} ${t.
         .map((s) => labels.status[s as ReviewStatus])
         .join(' + ')}</option>`,
     )}</select></label>
-<label>${t.agency} <select name="agency"><option value="">${t.all}</option>${choices.agencies.map(
-      (a) => html`<option value="${a.id}"${selected(filter.agency === a.id)}>${a.code}</option>`,
-    )}</select></label>
+${showAgency
+      ? html`<label>${t.agency} <select name="agency"><option value="">${t.all}</option>${choices.agencies.map(
+          (a) => html`<option value="${a.id}"${selected(filter.agency === a.id)}>${a.code}</option>`,
+        )}</select></label>`
+      : ''}
 <label>${t.region} <select name="region"><option value="">${t.all}</option>${choices.regions.map(
       (r) => html`<option value="${r.code}"${selected(filter.region === r.code)}>${r.name}</option>`,
     )}</select></label>
@@ -65,33 +72,39 @@ ${waitedHours !== null ? html`· ${t.oldestWaiting}: <strong>${waitedHours} ${t.
 <button>${t.filter}</button>
 </form>
 <form data-api="/api/review-items/bulk-dismiss" id="bulk" class="bulk">
-<table class="queue">
-<thead><tr><th>${t.select}</th><th>#</th><th>${t.status}</th><th>${t.priority}</th><th>${t.civilServant}</th><th>${t.agency}</th><th>${t.kind}</th><th>${t.code}</th><th>${t.excerpt}</th><th>${t.opened}</th></tr></thead>
-<tbody>
-${rows.map(
-      (row) => html`<tr data-item-row>
-<td><input type="checkbox" name="ids[]" value="${row.id}" aria-label="${t.select} ${row.id}"></td>
-<td><a href="/items/${row.id}" data-item-link>${row.id}</a></td>
-<td>${labels.status[row.status as ReviewStatus] ?? row.status}</td>
-<td>${row.priority.toFixed(2)}</td>
-<td>${row.civil_servant.name}</td>
-<td>${row.agency.code}</td>
-<td>${row.subject_kind} · ${row.platform}${row.from_report ? html` · <strong data-from-report>${t.fromReport.toLowerCase()}</strong>` : ''}</td>
-<td>${row.codes.join(', ')}</td>
-<td class="excerpt">${row.excerpt}</td>
-<td>${when(row.opened_at)}</td>
-</tr>`,
-    )}
-</tbody>
-</table>
 ${rows.length === 0
       ? html`<p>${t.noItems}</p>`
-      : html`<p><label>${t.reason} <select name="reason">${dismissReasons.map(
+      : html`<div class="bulk-bar">
+<label><input type="checkbox" data-select-all> ${t.selectAll}</label>
+<label>${t.reason} <select name="reason">${dismissReasons.map(
           (reason) => html`<option value="${reason}">${labels.dismissReason[reason]}</option>`,
         )}</select></label>
 <label>${t.note} <input name="note"></label>
-<button>${t.bulkDismiss}</button></p>
-<p class="error" data-error></p>`}
+<button>${t.bulkDismiss}</button>
+<p class="error" data-error></p>
+</div>
+<table class="queue">
+<thead><tr><th>${t.select}</th><th>#</th><th>${t.status}</th><th>${t.priority}</th><th>${t.civilServant}</th>${showAgency ? html`<th>${t.agency}</th>` : ''}<th>${t.kind}</th><th>${t.code}</th><th>${t.severity}</th><th>${t.candidate}</th><th>${t.election}</th><th>${t.excerpt}</th><th>${t.opened}</th></tr></thead>
+<tbody>
+${rows.map(
+          (row) => html`<tr data-item-row>
+<td><input type="checkbox" name="ids[]" value="${row.id}" aria-label="${t.select} ${row.id}"></td>
+<td><a href="/items/${row.id}" data-item-link>${row.id}</a></td>
+<td data-label="${t.status}">${labels.status[row.status as ReviewStatus] ?? row.status}</td>
+<td data-label="${t.priority}">${row.priority.toFixed(2)}</td>
+<td data-label="${t.civilServant}">${row.civil_servant.name}</td>
+${showAgency ? html`<td data-label="${t.agency}">${row.agency.code}</td>` : ''}
+<td data-label="${t.kind}">${labels.subjectKind[row.subject_kind]} · ${row.platform}${row.from_report ? html` · <strong data-from-report>${t.fromReport.toLowerCase()}</strong>` : ''}</td>
+<td data-label="${t.code}">${codeLabels(dict, row.codes)}</td>
+<td data-label="${t.severity}">${row.severity ? labels.severity[row.severity] : '—'}</td>
+<td data-label="${t.candidate}">${row.candidates.join(', ') || '—'}</td>
+<td data-label="${t.election}">${row.election_codes.map(electionName).join(', ') || '—'}</td>
+<td class="excerpt">${row.excerpt}</td>
+<td data-label="${t.opened}">${when(row.opened_at)}</td>
+</tr>`,
+        )}
+</tbody>
+</table>`}
 </form>
 ${nextQuery ? html`<p><a href="/queue?${nextQuery.toString()}">${t.next}</a></p>` : ''}
 <p class="hint">${t.shortcuts}</p>`,

@@ -24,6 +24,6 @@ export function secondFactorPage(dict: Dictionary, session: PageSession, enrolme
 </form>
 <p class="muted">${t.secondFactorDone}</p>
 <pre data-result></pre>
-<p><a href="/queue">${t.secondFactorContinue}</a></p>`,
+<p><a href="/">${t.secondFactorContinue}</a></p>`,
   );
 }

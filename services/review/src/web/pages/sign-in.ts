@@ -8,7 +8,7 @@ export function signInPage(dict: Dictionary): string {
     { dict },
     t.signIn,
     html`<h1>${t.signIn}</h1>
-<form method="post" action="/api/session" data-api="/api/session" data-next="/queue" class="sign-in">
+<form method="post" action="/api/session" data-api="/api/session" data-next="/" class="sign-in">
 <label>${t.email} <input type="email" name="email" autocomplete="username" required></label>
 <label>${t.password} <input type="password" name="password" autocomplete="current-password" required></label>
 <label>${t.secondFactorCode} <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="64"></label>

@@ -1,5 +1,6 @@
 // Netra review pages: sends forms marked data-api to the JSON API with the session's CSRF token,
-// keeps a held claim alive while its page is open, and offers single-key shortcuts.
+// keeps a held claim alive while its page is open, and offers single-key shortcuts that open a
+// form but never send it: a decision is only ever made by its button (or Enter in the form).
 // Served as a file so the Content-Security-Policy can forbid inline scripts.
 'use strict';
 
@@ -42,7 +43,20 @@ document.addEventListener('submit', async (event) => {
     return;
   }
   const problem = await response.json().catch(() => ({ message: response.statusText }));
-  showError(form, problem.message ?? 'Gagal');
+  showError(form, describeProblem(problem));
+});
+
+/** The API's message and, for invalid input, which field and why (the API names each one). */
+function describeProblem(problem) {
+  const details = Array.isArray(problem.details)
+    ? problem.details.map((d) => (d.path ? `${[].concat(d.path).join('.')}: ${d.message}` : d.message)).filter(Boolean)
+    : [];
+  return [problem.message ?? 'Gagal', ...details].join(' — ');
+}
+
+// Select every item of the page for a bulk action.
+document.querySelector('[data-select-all]')?.addEventListener('change', (event) => {
+  for (const box of document.querySelectorAll('input[name="ids[]"]')) box.checked = event.target.checked;
 });
 
 // Heartbeat: renew a claim this person holds while the page is visible, so a long look at a
@@ -82,11 +96,17 @@ document.addEventListener('keydown', (event) => {
     rows[current].querySelector('[data-item-link]')?.click();
     return;
   }
+  if (event.key === 'n') {
+    document.querySelector('[data-next-item]')?.click();
+    return;
+  }
   const form = document.querySelector(`form[data-shortcut="${CSS.escape(event.key)}"]`);
   if (!form) return;
   event.preventDefault();
-  // A form that needs more (a note) gets the focus; one that is complete is sent.
-  const missing = [...form.querySelectorAll('[required]')].find((field) => field.value === '');
-  if (missing) missing.focus();
-  else form.requestSubmit();
+  // Open, never send: the form is marked and its first field (or its button) takes the focus.
+  for (const open of document.querySelectorAll('form.opened')) open.classList.remove('opened');
+  form.classList.add('opened');
+  form.scrollIntoView({ block: 'center' });
+  const first = form.querySelector('select, input:not([type=hidden]), button');
+  first?.focus();
 });
