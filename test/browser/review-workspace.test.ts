@@ -87,7 +87,9 @@ describe.skipIf(!haveChromium)('review workspace in a browser', () => {
     await page.waitForSelector('[data-item-status="claimed"]');
     await page.selectOption('form.confirm select[name="severity"]', 'sedang');
     await page.fill('form.confirm input[name="note"]', 'Ajakan mencoblos nomor urut 2');
-    await Promise.all([page.waitForLoadState('load'), page.click('form.confirm button')]);
+    // A decision takes the reviewer on to the next item; the decided one shows its new status.
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith(`/items/${items.partisan}`)), page.click('form.confirm button')]);
+    await page.goto(`${baseUrl}/items/${items.partisan}`);
     await page.waitForSelector('[data-item-status="confirmed"]');
 
     // The forwarder delivers in the background; the page shows it once recorded.

@@ -1,22 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@netra/core';
 import { refreshStatistics } from '@netra/stats';
 import { createTestDatabase, seedKnownDataSet, seedUser, type TestDatabase } from '@netra/testing';
 import { buildReviewApp, type ReviewApp } from '../src/index.js';
-import { signIn } from './support/client.js';
+import { chromiumPath, hasChromium, launchChromium, pageProblems, signedInContext } from './support/browser.js';
 
 /** The statistics page in a real browser: charts drawn under the strict CSP, tables, CSV download. */
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) console.warn(`skipping the statistics page browser test: no Chromium at ${chromiumPath}`);
 
 let t: TestDatabase;
 let app: ReviewApp;
 let baseUrl: string;
 let browser: Browser;
-let cookie: { name: string; value: string };
+let analystEmail: string;
 
 describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
   beforeAll(async () => {
@@ -26,13 +24,8 @@ describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
     await refreshStatistics(t.db);
     const analyst = await seedUser(t.db, 'analyst', null);
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const [name, value] = (await signIn(app, analyst.email)).cookie.split('=') as [string, string];
-    cookie = { name, value };
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
-    });
+    analystEmail = analyst.email;
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,15 +34,9 @@ describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
   });
 
   it('draws the charts with no script or CSP error, shows the region table and downloads the CSV', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    await context.addCookies([{ ...cookie, url: baseUrl }]);
+    const context = await signedInContext(browser, app, baseUrl, analystEmail, { acceptDownloads: true });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      // A failed request is reported below with its URL.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-    });
+    const problems = pageProblems(page);
     page.on('response', (response) => {
       // The browser asks for a favicon on its own; the workspace has none.
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
