@@ -6,6 +6,7 @@ export * from './repositories/case-views.js';
 export * from './repositories/classifications.js';
 export * from './repositories/forwardings.js';
 export * from './repositories/media.js';
+export * from './repositories/post-versions.js';
 export * from './repositories/review-decisions.js';
 export * from './repositories/second-factors.js';
 export * from './repositories/raw-pages.js';

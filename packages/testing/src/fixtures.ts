@@ -1,5 +1,5 @@
 import { sha256Hex, type EngagementKind, type Role } from '@netra/core';
-import { createUser, newIdempotencyKey, ReviewItemRepository, type Db } from '@netra/db';
+import { ActivityRepository, createUser, newIdempotencyKey, ReviewItemRepository, type Db } from '@netra/db';
 
 /**
  * Rows a review test needs, created the way the system creates them: items are opened through
@@ -68,6 +68,39 @@ export async function seedAnotherFlaggedPost(db: Db, agency: SeededAgency, civil
   const text = options.text ?? 'Coblos 02 lagi ✌️';
   const postId = await seedPost(db, { accountId: account.id, text, url: options.url, platform: options.platform });
   return openItem(db, { postId }, { civilServantId, agency, options, text });
+}
+
+/**
+ * A flagged post edited on the platform after it was flagged: ingest stores the new text as a
+ * version, and the classifier's new reading of it is what the item now points at.
+ */
+export async function seedEditedFlaggedPost(db: Db, agency: SeededAgency, texts: { first: string; edited: string }) {
+  const { itemId, civilServantId } = await seedFlaggedPost(db, agency, { text: texts.first });
+  const post = await db
+    .selectFrom('posts')
+    .innerJoin('review_items as ri', 'ri.post_id', 'posts.id')
+    .selectAll('posts')
+    .where('ri.id', '=', itemId)
+    .executeTakeFirstOrThrow();
+  const activity = new ActivityRepository(db);
+  const stored = await activity.transaction((trx) =>
+    activity.storePost(trx, {
+      platform: post.platform as 'mastodon',
+      platformPostId: post.platform_post_id,
+      accountId: post.account_id,
+      authorHandle: post.author_handle,
+      kind: post.kind,
+      text: texts.edited,
+      url: post.url,
+      inReplyToPlatformId: null,
+      postedAt: post.posted_at,
+      editedAt: new Date('2024-01-21T09:30:00Z'),
+      raw: { content: texts.edited },
+    }),
+  );
+  if (!stored.edited) throw new Error('the edit was not stored as a new version');
+  await openItem(db, { postId: post.id }, { civilServantId, agency, options: {}, text: texts.edited });
+  return { itemId, postId: post.id };
 }
 
 /** A civil servant of the agency who liked, shared or commented on a candidate's post. */

@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@netra/core';
+import { createLogger, sha256Hex } from '@netra/core';
 import { connectRedis, type Redis } from '@netra/queue';
 import { refreshStatistics } from '@netra/stats';
-import { createTestDatabase, PASSWORD, seedAgency, seedFlaggedPost, seedKnownDataSet, seedUser, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
+import { createTestDatabase, PASSWORD, seedAgency, seedEditedFlaggedPost, seedFlaggedPost, seedKnownDataSet, seedUser, testRedisPrefix, testRedisUrl, type SeededAgency, type TestDatabase } from '@netra/testing';
 import { sessionCookie } from '../src/auth/request-session.js';
 import { buildReviewApp, type ReviewApp } from '../src/index.js';
 import { queueDashboard } from '../src/ops/queue-dashboard.js';
@@ -107,6 +107,28 @@ describe.skipIf(!hasChromium)('the workspace in Chromium', () => {
     await page.locator('form[data-shortcut="y"] button').click();
     await page.waitForURL((url) => url.pathname === `/items/${second}`, { timeout: 30_000 });
     expect(await statusOf(first)).toBe('confirmed');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an edited post as the classifier read it, marked, with every version and its hash', async () => {
+    const reviewer = await seedUser(t.db, 'reviewer', agency);
+    const texts = { first: 'Selamat pagi rekan-rekan semua', edited: 'Selamat pagi, ayo coblos nomor 2!' };
+    const { itemId } = await seedEditedFlaggedPost(t.db, agency, texts);
+    const context = await signedInContext(browser, app, baseUrl, reviewer.email);
+    const page = await context.newPage();
+    const problems = pageProblems(page);
+    await page.goto(`${baseUrl}/items/${itemId}`);
+
+    expect(await page.locator('[data-post-text]').textContent()).toBe(texts.edited);
+    expect(await page.locator('[data-post-text] mark').textContent()).toBe('coblos');
+    expect(await page.locator('[data-edited]').textContent()).toContain('2/2');
+    await page.locator('[data-versions] summary').click();
+    expect(await page.locator('[data-version="1"] blockquote').textContent()).toBe(texts.first);
+    expect(await page.locator('[data-version="2"] blockquote').textContent()).toBe(texts.edited);
+    expect(await page.locator('[data-classified-version]').getAttribute('data-version')).toBe('2');
+    expect(await page.locator('[data-version="2"] code').textContent()).toBe(sha256Hex(texts.edited));
+    expect(await page.locator('[data-version="2"]').textContent()).toContain('disunting 2024-01-21 16:30 WIB');
     expect(problems).toEqual([]);
     await context.close();
   });

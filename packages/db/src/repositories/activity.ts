@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { sha256Hex, type EngagementKind, type Platform, type PostKind } from '@netra/core';
 import type { Db } from '../connection.js';
 import type { Database, PostMediaKind } from '../schema.js';
+import { currentPostSha256 } from './post-versions.js';
 
 type Tx = Transaction<Database>;
 
@@ -129,19 +130,7 @@ export class ActivityRepository {
       .selectFrom('posts')
       .select([
         'posts.id',
-        (eb) =>
-          eb.fn
-            .coalesce(
-              eb
-                .selectFrom('post_versions as v')
-                .select('v.content_sha256')
-                .whereRef('v.post_id', '=', 'posts.id')
-                .orderBy('v.last_seen_at', 'desc')
-                .orderBy('v.id', 'desc')
-                .limit(1),
-              eb.ref('posts.content_sha256'),
-            )
-            .as('current_sha256'),
+        currentPostSha256('posts').as('current_sha256'),
       ])
       .where('platform', '=', post.platform)
       .where('platform_post_id', '=', post.platformPostId)

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { reviewStatuses, type EngagementKind, type AnyPlatform, type ReviewStatus, type Severity } from '@netra/core';
 import type { Database, ReviewItemTable } from '../schema.js';
+import { currentPostText } from './post-versions.js';
 
 /**
  * Which review items a viewer may see (invariant 4): an agency's own neutrality team sees only
@@ -138,8 +139,9 @@ export class ReviewQueueRepository {
         'a.name as agency_name',
         sql<'post' | EngagementKind>`coalesce(e.kind, 'post')`.as('subject_kind'),
         'ri.platform',
-        // For a comment the ASN's own words come first; for a like or share, what they endorsed.
-        sql<string>`left(coalesce(p.text, ep.text, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
+        // For a comment the ASN's own words come first, as they read now (as classified); for a
+        // like or share, what they endorsed, as captured.
+        sql<string>`left(coalesce(${currentPostText('p')}, ${currentPostText('ep')}, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
         sql<boolean>`p.report_id IS NOT NULL`.as('from_report'),
       ])
       // Priority already weighs score and the suggested severity; among equals the oldest comes first.

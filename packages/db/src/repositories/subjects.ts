@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
 import { MediaRepository, type KnownImageCandidate } from './media.js';
+import { currentPostText } from './post-versions.js';
 
 /** The civil servant behind a subject, and what the classifier needs to know about them. */
 export interface SubjectOwner {
@@ -74,13 +75,7 @@ export class SubjectRepository {
         'posts.id',
         'posts.kind',
         // An edited post is classified as it reads now; posts.text keeps the first version.
-        (eb) =>
-          eb.fn
-            .coalesce(
-              eb.selectFrom('post_versions as v').select('v.text').whereRef('v.post_id', '=', 'posts.id').orderBy('v.last_seen_at', 'desc').orderBy('v.id', 'desc').limit(1),
-              eb.ref('posts.text'),
-            )
-            .as('text'),
+        currentPostText('posts').as('text'),
         'posts.posted_at',
         'posts.report_id',
         sql<string[]>`ARRAY(SELECT m.ocr_text FROM post_media pm JOIN media_objects m ON m.sha256 = pm.media_sha256

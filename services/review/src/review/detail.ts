@@ -1,21 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { AnyPlatform, EngagementKind, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
-import { ForwardingRepository, MediaRepository, type Database, type Post, type PostImage } from '@netra/db';
+import { ForwardingRepository, MediaRepository, PostVersionRepository, versionCurrentAt, type Database, type Post, type PostImage, type PostTextVersion } from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 
-/** A post as we captured it: the text a reviewer saw, and the hash that proves it. */
+/** A post as we captured it: the text the classifier read, and the hash that proves it. */
 export interface CapturedPost {
   id: string;
   platform: AnyPlatform;
   platform_post_id: string;
   author_handle: string;
   kind: PostKind;
+  /** The version the item's classification read (an edited post is classified as it then read). */
   text: string;
   url: string | null;
   posted_at: Date;
   captured_at: Date;
   content_sha256: string;
+  /** Every text the post has had, the first captured one first; more than one when it was edited. */
+  versions: PostTextVersion[];
+  /** Which of `versions` (counting from 1) is `text`. */
+  shown_version: number;
   /** Set when the platform no longer shows it; our copy stays as evidence (invariant 5). */
   deleted_at: Date | null;
   /** Its images, in order: kept ones with their file's SHA-256 and the words read in them. */
@@ -178,7 +183,11 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
     .executeTakeFirst();
   if (!row) return null;
 
-  const posts = await loadPosts(db, [row.post_id, row.target_post_id, row.evidence_post_id]);
+  // The ASN's own post or comment is shown as the classifier read it; the target post as first captured.
+  const posts = await loadPosts(db, [row.post_id, row.target_post_id, row.evidence_post_id], {
+    classifiedAt: row.classified_at,
+    readAsClassified: [row.post_id, row.evidence_post_id],
+  });
   const post = (id: string | null) => (id === null ? null : (posts.get(id) ?? null));
   const evidence = readEvidence(row.evidence);
   const subject: ReviewSubject =
@@ -263,12 +272,25 @@ async function loadElections(db: Kysely<Database>, items: readonly EvidenceItem[
   return db.selectFrom('elections').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
 }
 
-async function loadPosts(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, CapturedPost>> {
+async function loadPosts(
+  db: Kysely<Database>,
+  ids: readonly (string | null)[],
+  classification: { classifiedAt: Date; readAsClassified: readonly (string | null)[] },
+): Promise<Map<string, CapturedPost>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', wanted).execute();
-  const images = await new MediaRepository(db).ofPosts(wanted);
-  return new Map(rows.map((row) => [row.id, toCapturedPost(row, images.get(row.id) ?? [])]));
+  const [rows, images, versions] = await Promise.all([
+    db.selectFrom('posts').selectAll().where('id', 'in', wanted).execute(),
+    new MediaRepository(db).ofPosts(wanted),
+    new PostVersionRepository(db).ofPosts(wanted),
+  ]);
+  return new Map(
+    rows.map((row) => {
+      const texts = versions.get(row.id) ?? [];
+      const shown = classification.readAsClassified.includes(row.id) ? versionCurrentAt(texts, classification.classifiedAt) : texts[0];
+      return [row.id, toCapturedPost(row, images.get(row.id) ?? [], texts, shown)];
+    }),
+  );
 }
 
 function toCapturedImage(image: PostImage): CapturedImage {
@@ -286,18 +308,20 @@ function toCapturedImage(image: PostImage): CapturedImage {
   };
 }
 
-function toCapturedPost(row: Post, images: readonly PostImage[]): CapturedPost {
+function toCapturedPost(row: Post, images: readonly PostImage[], versions: PostTextVersion[], shown: PostTextVersion | undefined): CapturedPost {
   return {
     id: row.id,
     platform: row.platform,
     platform_post_id: row.platform_post_id,
     author_handle: row.author_handle,
     kind: row.kind,
-    text: row.text,
+    text: shown?.text ?? row.text,
     url: row.url,
     posted_at: row.posted_at,
     captured_at: row.fetched_at,
-    content_sha256: row.content_sha256,
+    content_sha256: shown?.content_sha256 ?? row.content_sha256,
+    versions,
+    shown_version: shown ? versions.indexOf(shown) + 1 : 1,
     deleted_at: row.deleted_at,
     images: images.map(toCapturedImage),
   };

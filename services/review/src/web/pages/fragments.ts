@@ -42,8 +42,25 @@ export function capturedPost(
 <dt>${t.sha256}</dt><dd><code>${post.content_sha256}</code></dd>
 ${post.deleted_at ? html`<dt>${t.deletedAt}</dt><dd>${when(post.deleted_at, zone)}</dd>` : ''}
 </dl>
+${post.versions.length > 1 ? textVersions(dict, post, zone) : ''}
 ${post.images.length > 0 ? capturedImages(dict, post.images, findings, source, imageSource) : ''}
 </article>`;
+}
+
+/** An edited post's texts, oldest first, each with its hash and time; the classified one marked. */
+function textVersions(dict: Dictionary, post: CapturedPost, zone: LocalZone): SafeHtml {
+  const { t } = dict;
+  return html`<p class="hint" data-edited>${t.editedPost} (${t.version} ${post.shown_version}/${post.versions.length})</p>
+<details class="text-versions" data-versions>
+<summary>${t.textVersions} (${post.versions.length})</summary>
+<ol>${post.versions.map(
+    (version, i) => html`<li data-version="${i + 1}"${i + 1 === post.shown_version ? html` data-classified-version` : ''}>
+<p>${t.version} ${i + 1} · ${t.firstSeen} ${when(version.first_seen_at, zone)}${version.edited_at ? html` · ${t.editedAt} ${when(version.edited_at, zone)}` : ''}${i + 1 === post.shown_version ? html` · <strong>${t.classifiedVersion}</strong>` : ''}</p>
+<blockquote>${version.text}</blockquote>
+<p><code>${version.content_sha256}</code></p>
+</li>`,
+  )}</ol>
+</details>`;
 }
 
 /**
