@@ -9,6 +9,7 @@ export * from './loop.js';
 export * from './nip.js';
 export * from './outbound.js';
 export * from './review-state.js';
+export * from './review-priority.js';
 export * from './password.js';
 export * from './password-policy.js';
 export * from './raw-page.js';

@@ -5,6 +5,7 @@ import type {
   EngagementKind,
   Platform,
   PostKind,
+  PriorityPart,
   ReviewEventType,
   ReviewStatus,
   Role,
@@ -166,6 +167,8 @@ export interface PostTable {
   deletion_page_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Set for a post that came in as a report (migration 0013). */
   report_id: ColumnType<string | null, string | number | null | undefined, never>;
+  /** Likes + shares + replies as the platform last counted them; null when it gave none (migration 0014). */
+  reach: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EngagementTable {
@@ -236,6 +239,8 @@ export interface ReviewItemTable {
   agency_id: number;
   classification_id: BigId;
   priority: number;
+  /** The points of each part of `priority` (migration 0014); null for items opened before it. */
+  priority_parts: ColumnType<Record<PriorityPart, number> | null, string | null | undefined, string | null>;
   status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>;
   claimed_by: number | null;
   claim_expires_at: Timestamp | null;

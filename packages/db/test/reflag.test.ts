@@ -43,7 +43,7 @@ async function reclassify(item: { post_id: string | null; classification_id: str
 }
 
 const open = (repository: ReviewItemRepository, ctx: Awaited<ReturnType<typeof dismissedItem>>, classificationId: string) =>
-  repository.openOrUpdate({ subject: { postId: ctx.item.post_id! }, civilServantId: ctx.civilServantId, agencyId: ctx.agencyId, classificationId, priority: 0.9 });
+  repository.openOrUpdate({ subject: { postId: ctx.item.post_id! }, civilServantId: ctx.civilServantId, agencyId: ctx.agencyId, classificationId, priority: 0.9, priorityParts: null });
 
 describe("after a human 'not partisan' dismissal", () => {
   it('the same content is not re-flagged within the suppression period, however often it is classified', async () => {

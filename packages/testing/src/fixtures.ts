@@ -198,6 +198,7 @@ async function openItem(
     agencyId: context.agency.id,
     classificationId,
     priority,
+    priorityParts: null,
   });
   return { itemId, civilServantId: context.civilServantId };
 }

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex, type Logger, type Severity } from '@netra/core';
+import { canonicalJson, reviewPriority, sha256Hex, type Logger } from '@netra/core';
 import type { Classifier } from '@netra/classifier';
 import type { ClassificationRepository, Db, EngagementSubject, PostSubject, ReviewItemRepository, SubjectRepository } from '@netra/db';
 import type { JobPayload } from '@netra/queue';
@@ -16,9 +16,6 @@ export interface ClassifyDeps {
 }
 
 type Subject = PostSubject | EngagementSubject;
-
-/** Heavier suggested sanctions come first in the queue, then higher scores. */
-const severityWeight: Record<Severity, number> = { berat: 0.2, sedang: 0.1, ringan: 0 };
 
 const subjectRef = (subject: Subject) => (subject.kind === 'post' ? { postId: subject.postId } : { engagementId: subject.engagementId });
 /** Posts before engagements, each by id: the order review items are locked in, the same in every batch. */
@@ -62,13 +59,20 @@ async function classifySubjects(deps: ClassifyDeps, subjects: readonly Subject[]
       // A report is a person's request for review: it is queued whatever the classifier makes of it.
       const reported = subject.kind === 'post' && subject.fromReport;
       if (!result.flagged && !reported) continue;
+      const priority = reviewPriority({
+        score: result.score,
+        severity: result.severity,
+        reach: subject.kind === 'post' ? subject.reach : null,
+        ...subject.record,
+      });
       const item = await deps.reviewItems.openOrUpdate(
         {
           subject: subjectRef(subject),
           civilServantId: subject.civilServantId,
           agencyId: subject.agencyId,
           classificationId: stored[i]!.id,
-          priority: result.score + (result.severity ? severityWeight[result.severity] : 0),
+          priority: priority.value,
+          priorityParts: priority.parts,
         },
         trx,
       );

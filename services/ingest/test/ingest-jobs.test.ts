@@ -103,6 +103,21 @@ describe('poll-account', () => {
     expect(waiting.some((job) => job.name === 'classify-batch' && (job.data as { postIds: string[] }).postIds.includes(post!.id))).toBe(true);
   });
 
+  it("keeps a post's reach (likes, shares, replies) as the platform last counted it, a priority input", async () => {
+    const person = simAccount();
+    const id = await h.registerCivilServant('x', person.username);
+    const status = h.world.post({ acct: person.username, text: 'Kabar kantor hari ini' });
+    const fans = Array.from({ length: 3 }, () => simAccount('warga'));
+    for (const fan of fans) h.world.favourite({ acct: fan.username, statusId: status.id });
+    await poll('x', id);
+    expect((await postsOf(id))[0]!.reach).toBe(3);
+
+    h.world.post({ acct: fans[0]!.username, text: 'Setuju', inReplyToId: status.id });
+    await h.t.db.updateTable('social_accounts').set({ poll_cursor: null }).where('id', '=', id).execute();
+    await poll('x', id);
+    expect((await postsOf(id))[0]!.reach).toBe(4);
+  });
+
   it('records a suspended account, a vanished one and a rename in the history, and stops polling the first two', async () => {
     const suspended = simAccount();
     const suspendedId = await h.registerCivilServant('bluesky', blueskyHandle(h.world, suspended));

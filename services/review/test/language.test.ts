@@ -70,6 +70,14 @@ describe('the Indonesian workspace', () => {
     expect(english.body).toContain(citationOf('number_symbol', 'en').replace(/'/g, '&#39;'));
   });
 
+  it('says in Indonesian what the priority is made of, on the item page and the queue', async () => {
+    const parts = { severity: 3, score: 0.95, reach: 0.21, repeat: 0.5 };
+    await t.db.updateTable('review_items').set({ priority: 4.66, priority_parts: JSON.stringify(parts) }).where('id', '=', postItem).execute();
+    const explained = 'keparahan 3 + skor 0.95 + jangkauan 0.21 + riwayat ASN 0.5';
+    expect((await reviewer.get(`/items/${postItem}`)).body).toContain(`(${explained})`);
+    expect((await reviewer.get('/queue')).body).toContain(`title="${explained}">4.66</td>`);
+  });
+
   it('names the zone of every time it shows', async () => {
     const page = readableText((await reviewer.get(`/items/${postItem}`)).body);
     const times = page.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?: [A-Z]+)?/g) ?? [];

@@ -20,6 +20,8 @@ export interface PostToStore {
   editedAt?: Date | null;
   /** The post's images as the platform names them, in order; fetched later by the media worker. */
   media?: readonly { kind: PostMediaKind; url: string; description: string | null }[];
+  /** Likes + shares + replies as the platform counts them now; null or absent when it gave none. */
+  reach?: number | null;
   raw: unknown;
 }
 
@@ -84,6 +86,7 @@ export class ActivityRepository {
           raw: JSON.stringify(post.raw),
           content_sha256: sha256Hex(post.text),
           deleted_at: null,
+          reach: post.reach ?? null,
         })),
       )
       .onConflict((oc) => oc.columns(['platform', 'platform_post_id']).doNothing())
@@ -114,24 +117,31 @@ export class ActivityRepository {
     for (const { stored } of posts) if (gained.has(stored.id)) stored.newMedia = true;
   }
 
-  /** A post seen before: link its author if newly registered, and record a new version if its text changed. */
+  /**
+   * A post seen before: link its author if newly registered, keep its reach current, and record
+   * a new version if its text changed. The row is written only when something did change.
+   */
   private async revisit(trx: Tx, post: PostToStore): Promise<StoredPost> {
-    if (post.accountId !== null) {
-      // First stored before its author was registered: link it now, once (never re-point a link).
+    const accountId = post.accountId;
+    const reach = post.reach ?? null;
+    if (accountId !== null || reach !== null) {
       await trx
         .updateTable('posts')
-        .set({ account_id: post.accountId })
+        // First stored before its author was registered: link it now, once (never re-point a link).
+        .set((eb) => ({ account_id: eb.fn.coalesce('account_id', sql<number | null>`${accountId}::integer`), reach: eb.fn.coalesce(sql<number | null>`${reach}::integer`, eb.ref('reach')) }))
         .where('platform', '=', post.platform)
         .where('platform_post_id', '=', post.platformPostId)
-        .where('account_id', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('account_id', 'is', null), sql<boolean>`${accountId}::integer IS NOT NULL`]),
+            sql<boolean>`reach IS DISTINCT FROM coalesce(${reach}::integer, reach)`,
+          ]),
+        )
         .execute();
     }
     const existing = await trx
       .selectFrom('posts')
-      .select([
-        'posts.id',
-        currentPostSha256('posts').as('current_sha256'),
-      ])
+      .select(['posts.id', currentPostSha256('posts').as('current_sha256')])
       .where('platform', '=', post.platform)
       .where('platform_post_id', '=', post.platformPostId)
       .executeTakeFirstOrThrow();

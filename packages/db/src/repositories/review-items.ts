@@ -4,6 +4,7 @@ import {
   canonicalJson,
   foldReviewEvents,
   sha256Hex,
+  type PriorityPart,
   type ReviewEventInput,
   type ReviewEventType,
   type ReviewState,
@@ -38,6 +39,8 @@ export interface OpenItemInput {
   agencyId: number;
   classificationId: string;
   priority: number;
+  /** Why `priority` is what it is (reviewPriority's parts); null where no one computed them. */
+  priorityParts: Record<PriorityPart, number> | null;
 }
 
 /**
@@ -78,6 +81,7 @@ export class ReviewItemRepository {
           agency_id: input.agencyId,
           classification_id: input.classificationId,
           priority: input.priority,
+          priority_parts: input.priorityParts && JSON.stringify(input.priorityParts),
           claimed_by: null,
           claim_expires_at: null,
         })
@@ -98,7 +102,12 @@ export class ReviewItemRepository {
       const reflag = existing.status === 'dismissed' ? await this.reflagReason(trx, existing.id, input.classificationId) : null;
       await trx
         .updateTable('review_items')
-        .set({ classification_id: input.classificationId, priority: input.priority, updated_at: sql`now()` })
+        .set({
+          classification_id: input.classificationId,
+          priority: input.priority,
+          priority_parts: input.priorityParts && JSON.stringify(input.priorityParts),
+          updated_at: sql`now()`,
+        })
         .where('id', '=', existing.id)
         .execute();
       if (reflag) {

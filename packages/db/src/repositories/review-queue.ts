@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { reviewStatuses, type EngagementKind, type AnyPlatform, type ReviewStatus, type Severity } from '@netra/core';
+import { reviewStatuses, type EngagementKind, type AnyPlatform, type PriorityPart, type ReviewStatus, type Severity } from '@netra/core';
 import type { Database, ReviewItemTable } from '../schema.js';
 import { currentPostText } from './post-versions.js';
 
@@ -50,6 +50,7 @@ export interface QueuePageRow {
   id: string;
   status: ReviewStatus;
   priority: number;
+  priority_parts: Record<PriorityPart, number> | null;
   opened_at: Date;
   codes: string[];
   score: number;
@@ -122,6 +123,7 @@ export class ReviewQueueRepository {
         'ri.id',
         effectiveStatus.as('status'),
         'ri.priority',
+        'ri.priority_parts',
         'ri.opened_at',
         'ri.codes',
         'c.score',

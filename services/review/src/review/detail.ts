@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AnyPlatform, EngagementKind, PostKind, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
+import type { AnyPlatform, EngagementKind, PostKind, PriorityPart, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
 import { ForwardingRepository, MediaRepository, PostVersionRepository, versionCurrentAt, type Database, type Post, type PostImage, type PostTextVersion } from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
@@ -73,6 +73,8 @@ export interface ReviewItemDetail {
   id: string;
   status: ReviewStatus;
   priority: number;
+  /** The points of each part of the priority; null for an item opened before they were kept. */
+  priority_parts: Record<PriorityPart, number> | null;
   opened_at: Date;
   claim: { user_id: number; display_name: string; expires_at: Date } | null;
   civil_servant: {
@@ -148,6 +150,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       'ri.id',
       effectiveStatus.as('status'),
       'ri.priority',
+      'ri.priority_parts',
       'ri.opened_at',
       'ri.post_id',
       'ri.claimed_by',
@@ -207,6 +210,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
     id: row.id,
     status: row.status,
     priority: row.priority,
+    priority_parts: row.priority_parts,
     opened_at: row.opened_at,
     claim:
       row.status === 'claimed' && row.claimed_by !== null && row.claim_expires_at !== null

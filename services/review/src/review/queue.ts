@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind, type Severity } from '@netra/core';
+import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind, type PriorityPart, type Severity } from '@netra/core';
 import { ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
 
 export type { QueueSummary };
@@ -53,6 +53,8 @@ export interface QueueRow {
   id: string;
   status: string;
   priority: number;
+  /** The points of each part of the priority; null for an item opened before they were kept. */
+  priority_parts: Record<PriorityPart, number> | null;
   opened_at: Date;
   codes: string[];
   score: number;
@@ -86,6 +88,7 @@ export async function listQueue(
       id: row.id,
       status: row.status,
       priority: row.priority,
+      priority_parts: row.priority_parts,
       opened_at: row.opened_at,
       codes: row.codes,
       score: row.score,

@@ -1,5 +1,5 @@
 import type { ForwardingKind, ForwardingStatus } from '@netra/db';
-import type { DismissReason, EngagementKind, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
+import type { DismissReason, EngagementKind, PriorityPart, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
 
 /**
  * The workspace's words, in Bahasa Indonesia (the default) and English. Every page takes its
@@ -360,6 +360,7 @@ type Labels = {
   role: Record<Role, string>;
   code: Record<ViolationCode, string>;
   subjectKind: Record<'post' | EngagementKind, string>;
+  priorityPart: Record<PriorityPart, string>;
   forwardingStatus: Record<ForwardingStatus, string>;
   forwardingKind: Record<ForwardingKind, string>;
 };
@@ -418,6 +419,7 @@ const idLabels: Labels = {
     support_letter: 'Surat dukungan + KTP',
   },
   subjectKind: { post: 'postingan', like: 'menyukai', share: 'membagikan', comment: 'berkomentar' },
+  priorityPart: { severity: 'keparahan', score: 'skor', reach: 'jangkauan', repeat: 'riwayat ASN' },
   forwardingStatus: { pending: 'menunggu', delivered: 'terkirim', failed: 'gagal', cancelled: 'dibatalkan (kasus dibuka kembali)' },
   forwardingKind: { case: 'kasus', withdrawal: 'pemberitahuan penarikan' },
 };
@@ -470,6 +472,7 @@ const enLabels: Labels = {
     support_letter: 'Support letter with ID card',
   },
   subjectKind: { post: 'post', like: 'like', share: 'share', comment: 'comment' },
+  priorityPart: { severity: 'severity', score: 'score', reach: 'reach', repeat: "civil servant's record" },
   forwardingStatus: { pending: 'pending', delivered: 'delivered', failed: 'failed', cancelled: 'cancelled (case reopened)' },
   forwardingKind: { case: 'case', withdrawal: 'withdrawal notice' },
 };

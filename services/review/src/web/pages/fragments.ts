@@ -1,6 +1,6 @@
 import type { CapturedImage, CapturedPost, ItemReport, ReviewItemDetail } from '../../review/detail.js';
 import { citationOf } from '@netra/classifier/citations';
-import { isViolationCode, type LocalZone } from '@netra/core';
+import { isViolationCode, priorityParts, type LocalZone, type PriorityPart } from '@netra/core';
 import { findingsByCode, highlightSegments, type CodeFinding, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -123,6 +123,12 @@ export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[
 /** A code as people read it, in the page's language; an unknown code as it is stored. */
 export function codeLabel(dict: Dictionary, code: string): string {
   return isViolationCode(code) ? dict.labels.code[code] : code;
+}
+
+/** What a priority is made of, e.g. "keparahan 3 + skor 0.95 + jangkauan 0.21 + riwayat ASN 0.5"; '' when not kept. */
+export function priorityExplained(dict: Dictionary, parts: Readonly<Record<PriorityPart, number>> | null): string {
+  if (!parts) return '';
+  return priorityParts.map((part) => `${dict.labels.priorityPart[part]} ${parts[part]}`).join(' + ');
 }
 
 export function codeLabels(dict: Dictionary, codes: readonly string[]): string {

@@ -3,7 +3,7 @@ import { can } from '../../auth/permissions.js';
 import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { capturedPost, civilServantFacts, codeLabels, findingsTable, renderValue, reportFacts } from './fragments.js';
+import { capturedPost, civilServantFacts, codeLabels, findingsTable, priorityExplained, renderValue, reportFacts } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
 import { when } from '../time.js';
 
@@ -30,7 +30,7 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
     html`<h1>${t.item} #${item.id}</h1>
 <p>${t.status}: <strong data-item-status="${item.status}">${labels.status[item.status]}</strong>
 ${item.claim ? html` — ${t.claimedBy} ${item.claim.display_name} ${t.until} ${when(item.claim.expires_at, zone)}` : ''}
-· ${t.priority} ${item.priority.toFixed(2)} · ${t.opened} ${when(item.opened_at, zone)}</p>
+· ${t.priority} <span data-priority>${item.priority.toFixed(2)}</span>${item.priority_parts ? html` <span class="hint" data-priority-parts>(${priorityExplained(dict, item.priority_parts)})</span>` : ''} · ${t.opened} ${when(item.opened_at, zone)}</p>
 ${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing}: ${view.viewers.map((v) => v.display_name).join(', ')}</p>` : ''}
 
 <div class="columns">
