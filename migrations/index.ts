@@ -13,6 +13,7 @@ import * as m0011 from './0011_review_queue_projection.js';
 import * as m0012 from './0012_post_media.js';
 import * as m0013 from './0013_reports.js';
 import * as m0014 from './0014_review_priority.js';
+import * as m0015 from './0015_stats_by_activity_day.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0012_post_media': m0012,
   '0013_reports': m0013,
   '0014_review_priority': m0014,
+  '0015_stats_by_activity_day': m0015,
 };

@@ -355,7 +355,8 @@ export interface StatsFlagTable {
   codes: string[];
   severity: string | null;
   flagged_at: Timestamp;
-  flagged_on: ColumnType<string, string, string>;
+  /** The civil servant's local calendar day of the activity (migration 0015). */
+  activity_on: ColumnType<string, string, string>;
   status: string;
   decision: 'confirmed' | 'dismissed' | null;
   decided_at: Timestamp | null;
@@ -390,7 +391,7 @@ export interface StatsMonthlyTable extends Omit<StatsDailyTable, 'day'> {
 
 /** Decisions per reviewer and decision month, with every decision's seconds (migration 0005). */
 export interface StatsReviewerMonthlyTable {
-  flag_month: ColumnType<string, string, string>;
+  activity_month: ColumnType<string, string, string>;
   month: ColumnType<string, string, string>;
   decided_by: number | null;
   agency_id: number;

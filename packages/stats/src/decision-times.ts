@@ -7,7 +7,7 @@ import type { Dimension, StatsFilter } from './filters.js';
 import type { StatsScope } from './scope.js';
 
 export const factColumns: DimensionColumns = {
-  day: 'f.flagged_on',
+  day: 'f.activity_on',
   agency: 'f.agency_id',
   region: 'f.region_code',
   province: 'f.province_code',
@@ -35,7 +35,7 @@ export async function decisionTimes(db: Db, by: readonly Dimension[], filter: St
       ])}
       FROM stats_flags f
       WHERE f.decision IS NOT NULL
-        AND ${filterConditions(filter, scope, { day: 'f.flagged_on', agency: 'f.agency_id', election: 'f.election_code' })}
+        AND ${filterConditions(filter, scope, { day: 'f.activity_on', agency: 'f.agency_id', election: 'f.election_code' })}
       ${g.groupBy}
     ) g
     ${g.joins}

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '@netra/db';
+import { localZoneSql } from './local-day.js';
 import { rebuildRollups } from './rollups.js';
 
 export interface RefreshResult {
   /** Review items whose facts were (re)computed. */
   items: number;
-  /** (flag day, agency) cells whose rollup rows were rebuilt. */
+  /** (activity day, agency) cells whose rollup rows were rebuilt. */
   cells: number;
   durationMs: number;
 }
@@ -19,7 +20,7 @@ const REREAD_WINDOW = '5 minutes';
 
 /**
  * Brings the statistics tables up to date with review_items: recomputes the facts of every item
- * changed since the last run, then rebuilds the rollup rows of the (flag day, agency) cells
+ * changed since the last run, then rebuilds the rollup rows of the (activity day, agency) cells
  * those items belong to, and of their months (rollups.ts). `full` recomputes everything (after
  * a change of how facts are derived, say).
  * Returns null when another process is refreshing at this moment.
@@ -39,14 +40,14 @@ export async function refreshStatistics(db: Db, options: { full?: boolean } = {}
       ), upserted AS (
         INSERT INTO stats_flags (
           review_item_id, agency_id, region_code, province_code, election_code, platform, codes, severity,
-          flagged_at, flagged_on, status, decision, decided_at, decided_by, decided_code, decided_severity, decision_seconds
+          flagged_at, activity_on, status, decision, decided_at, decided_by, decided_code, decided_severity, decision_seconds
         )
         SELECT ri.id, ri.agency_id, cs.region_code, coalesce(r.parent_code, r.code),
                jsonb_path_query_first(c.evidence, 'lax $.**.electionCode') #>> '{}',
                coalesce(p.platform, sa.platform),
                CASE WHEN cardinality(c.codes) = 0 THEN ARRAY['unspecified'] ELSE c.codes END,
                c.severity,
-               ri.opened_at, (ri.opened_at AT TIME ZONE 'Asia/Jakarta')::date,
+               ri.opened_at, (coalesce(p.posted_at, reply.posted_at, e.first_seen_at) AT TIME ZONE ${localZoneSql(sql.ref('cs.region_code'))})::date,
                ri.status, d.type, d.created_at, d.actor_user_id,
                coalesce(d.payload->>'code', c.codes[1]), coalesce(d.payload->>'severity', c.severity),
                extract(epoch FROM d.created_at - ri.opened_at)::int
@@ -56,6 +57,7 @@ export async function refreshStatistics(db: Db, options: { full?: boolean } = {}
         JOIN classifications c ON c.id = ri.classification_id
         LEFT JOIN posts p ON p.id = ri.post_id
         LEFT JOIN engagements e ON e.id = ri.engagement_id
+        LEFT JOIN posts reply ON reply.id = e.evidence_post_id
         LEFT JOIN social_accounts sa ON sa.id = e.account_id
         -- The decision behind a final status: its latest confirm or dismiss event.
         LEFT JOIN LATERAL (
@@ -68,17 +70,17 @@ export async function refreshStatistics(db: Db, options: { full?: boolean } = {}
         ON CONFLICT (review_item_id) DO UPDATE SET
           agency_id = excluded.agency_id, region_code = excluded.region_code, province_code = excluded.province_code,
           election_code = excluded.election_code, platform = excluded.platform, codes = excluded.codes,
-          severity = excluded.severity, flagged_at = excluded.flagged_at, flagged_on = excluded.flagged_on,
+          severity = excluded.severity, flagged_at = excluded.flagged_at, activity_on = excluded.activity_on,
           status = excluded.status, decision = excluded.decision, decided_at = excluded.decided_at,
           decided_by = excluded.decided_by, decided_code = excluded.decided_code,
           decided_severity = excluded.decided_severity, decision_seconds = excluded.decision_seconds
-        RETURNING flagged_on, agency_id
+        RETURNING activity_on, agency_id
       ), cells AS (
-        SELECT DISTINCT flagged_on, agency_id FROM upserted
+        SELECT DISTINCT activity_on, agency_id FROM upserted
       )
       SELECT (SELECT count(*) FROM upserted)::int AS items,
-             (SELECT array_agg(flagged_on::text ORDER BY flagged_on, agency_id) FROM cells) AS days,
-             (SELECT array_agg(agency_id ORDER BY flagged_on, agency_id) FROM cells) AS agencies,
+             (SELECT array_agg(activity_on::text ORDER BY activity_on, agency_id) FROM cells) AS days,
+             (SELECT array_agg(agency_id ORDER BY activity_on, agency_id) FROM cells) AS agencies,
              (SELECT max(updated_at) FROM changed) AS through
     `.execute(trx);
     const changed = rows[0]!;

@@ -9,9 +9,9 @@ export interface Cells {
 }
 
 /**
- * Rebuilds every rollup row of these (flag day, agency) cells from the facts, or all rows when
+ * Rebuilds every rollup row of these (activity day, agency) cells from the facts, or all rows when
  * `cells` is null: stats_daily for the cells themselves, stats_monthly and stats_reviewer_monthly
- * for the whole (flag month, agency) cells they fall in, since a month row sums all its days.
+ * for the whole (activity month, agency) cells they fall in, since a month row sums all its days.
  */
 export async function rebuildRollups(db: Kysely<Database>, cells: Cells | null): Promise<void> {
   if (!cells) await sql`TRUNCATE stats_daily, stats_monthly, stats_reviewer_monthly`.execute(db);
@@ -22,7 +22,7 @@ export async function rebuildRollups(db: Kysely<Database>, cells: Cells | null):
 }
 
 /**
- * The (flag month, agency) cells of day cells: `months` to delete and range over, `days` (every
+ * The (activity month, agency) cells of day cells: `months` to delete and range over, `days` (every
  * day of those months) to probe stats_daily by.
  */
 function monthCellsOf(cells: Cells): { months: Cells; days: Cells } {
@@ -58,7 +58,7 @@ async function rebuildDaily(db: Kysely<Database>, cells: Cells | null): Promise<
     SELECT day, agency_id, region_code, province_code, election_code, platform, code, severity,
            sum(flags), sum(flags_decided), sum(flags_confirmed), sum(code_flags), sum(code_decided), sum(code_confirmed), sum(confirmed)
     FROM (
-      SELECT f.flagged_on AS day, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
+      SELECT f.activity_on AS day, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
              fc.code, f.severity,
              (fc.position = 1)::int AS flags,
              (fc.position = 1 AND f.decision IS NOT NULL)::int AS flags_decided,
@@ -69,13 +69,13 @@ async function rebuildDaily(db: Kysely<Database>, cells: Cells | null): Promise<
              0 AS confirmed
       FROM stats_flags f
       CROSS JOIN LATERAL unnest(f.codes) WITH ORDINALITY AS fc(code, position)
-      WHERE ${inCells(cells, 'f.flagged_on', 'f.agency_id')}
+      WHERE ${inCells(cells, 'f.activity_on', 'f.agency_id')}
       UNION ALL
-      SELECT f.flagged_on, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
+      SELECT f.activity_on, f.agency_id, f.region_code, f.province_code, f.election_code, f.platform,
              f.decided_code, f.decided_severity,
              0, 0, 0, 0, 0, 0, 1
       FROM stats_flags f
-      WHERE ${inCells(cells, 'f.flagged_on', 'f.agency_id')} AND f.decision = 'confirmed'
+      WHERE ${inCells(cells, 'f.activity_on', 'f.agency_id')} AND f.decision = 'confirmed'
     ) contributions
     GROUP BY day, agency_id, region_code, province_code, election_code, platform, code, severity
   `.execute(db);
@@ -116,14 +116,14 @@ function inMonthCells(months: Cells | null, day: string, agency: string): RawBui
 
 /** Decided flags per reviewer and decision month (WIB), keeping every decision's seconds. */
 async function rebuildReviewerMonthly(db: Kysely<Database>, cells: { months: Cells; days: Cells } | null): Promise<void> {
-  if (cells) await sql`DELETE FROM stats_reviewer_monthly r WHERE ${inCells(cells.months, 'r.flag_month', 'r.agency_id')}`.execute(db);
+  if (cells) await sql`DELETE FROM stats_reviewer_monthly r WHERE ${inCells(cells.months, 'r.activity_month', 'r.agency_id')}`.execute(db);
   await sql`
-    INSERT INTO stats_reviewer_monthly (flag_month, month, decided_by, agency_id, election_code, decision, decision_seconds)
-    SELECT date_trunc('month', f.flagged_on)::date,
+    INSERT INTO stats_reviewer_monthly (activity_month, month, decided_by, agency_id, election_code, decision, decision_seconds)
+    SELECT date_trunc('month', f.activity_on)::date,
            date_trunc('month', f.decided_at AT TIME ZONE 'Asia/Jakarta')::date,
            f.decided_by, f.agency_id, f.election_code, f.decision, array_agg(f.decision_seconds)
     FROM stats_flags f
-    WHERE f.decision IS NOT NULL AND ${inMonthCells(cells?.months ?? null, 'f.flagged_on', 'f.agency_id')}
+    WHERE f.decision IS NOT NULL AND ${inMonthCells(cells?.months ?? null, 'f.activity_on', 'f.agency_id')}
     GROUP BY 1, 2, f.decided_by, f.agency_id, f.election_code, f.decision
   `.execute(db);
 }

@@ -5,7 +5,7 @@ import { seedFlaggedEngagement, seedFlaggedPost, seedUser, type SeededAgency } f
 /**
  * A small world whose statistics are known by hand: two agencies in two provinces, six flags
  * across two elections, three platforms and five days, four of them decided at known delays.
- * Items are opened through the real repository; their times are then set to fixed 2024 moments
+ * Items are opened through the real repository; their times (activity and flag) are then set to fixed 2024 moments
  * (the repository always stamps "now"), and decisions are recorded at those moments.
  */
 export async function seedKnownDataSet(db: Db) {
@@ -62,9 +62,19 @@ async function agency(db: Db, code: string, regionCode: string): Promise<SeededA
   return { id, code, regionCode };
 }
 
-/** Moves an item's flag to a fixed moment and names the election its evidence points to. */
+/**
+ * Moves an item's activity (the post, or when the like was first seen) and its flag to a fixed
+ * moment, and names the election its evidence points to.
+ */
 async function flaggedAt(db: Db, itemId: string, at: string, electionCode: string | null): Promise<void> {
-  const item = await db.updateTable('review_items').set({ opened_at: at }).where('id', '=', itemId).returning('classification_id').executeTakeFirstOrThrow();
+  const item = await db
+    .updateTable('review_items')
+    .set({ opened_at: at })
+    .where('id', '=', itemId)
+    .returning(['classification_id', 'post_id', 'engagement_id'])
+    .executeTakeFirstOrThrow();
+  if (item.post_id !== null) await db.updateTable('posts').set({ posted_at: at }).where('id', '=', item.post_id).execute();
+  if (item.engagement_id !== null) await db.updateTable('engagements').set({ first_seen_at: at }).where('id', '=', item.engagement_id).execute();
   const candidate = electionCode ? { label: 'Paslon 02', ballotNumber: 2, electionCode } : undefined;
   await db
     .updateTable('classifications')
