@@ -39,6 +39,10 @@ export function isViolationCode(value: string): value is ViolationCode {
 /** PP 94/2021 sanction levels: light / moderate / heavy. The system suggests; people decide. */
 export const severities = ['ringan', 'sedang', 'berat'] as const;
 export type Severity = (typeof severities)[number];
+export function isSeverity(value: string): value is Severity {
+  return (severities as readonly string[]).includes(value);
+}
+
 /** Heavier severities rank higher: the order of `severities`. */
 export const severityRank: Record<Severity, number> = { ringan: 1, sedang: 2, berat: 3 };
 

@@ -2,12 +2,12 @@ import { parseArgs } from 'node:util';
 import { InvalidInputError, loadConfig, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
 import { toCsv } from './csv.js';
-import { statsQuerySchema } from './filters.js';
+import { dimensions, statsQuerySchema } from './filters.js';
 import { refreshStatistics } from './refresh.js';
 import { reportNames, runReport, type ReportName } from './reports.js';
 import { unrestrictedScope } from './scope.js';
 
-const usage = `usage: npm run -s stats -- [--report ${reportNames.join('|')}] [--by agency,code,...]
+const usage = `usage: npm run -s stats -- [--report ${reportNames.join('|')}] [--by ${dimensions.join(',')}]
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--election CODE] [--agency CODE] [--csv] [--no-refresh] [--help]`;
 
 /**

@@ -12,10 +12,10 @@ const rollupColumns = sql.join(
  * range from stats_monthly (a month's row standing on its first day, which lies in the range, so
  * the caller's day filter still holds) and the days of the partial months at its edges from
  * stats_daily. Sums come out the same as from stats_daily alone, reading a few times fewer rows.
- * Grouping by day or week needs days: stats_daily alone.
+ * Grouping by day, week or election phase needs days: stats_daily alone.
  */
 export function countSource(by: readonly Dimension[], filter: StatsFilter): RawBuilder<unknown> {
-  if (by.includes('day') || by.includes('week')) return sql`stats_daily`;
+  if (by.includes('day') || by.includes('week') || by.includes('phase')) return sql`stats_daily`;
   const months = wholeMonthsOf(filter);
   return sql`(
     SELECT month AS day, ${rollupColumns} FROM stats_monthly WHERE ${inWholeMonths(months, 'month')}

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Dimension } from './filters.js';
+import { electionPhases, type Dimension } from './filters.js';
 
 /**
  * How each dimension is grouped (a key column of the table read) and then labelled (names joined
@@ -29,6 +29,15 @@ export interface DimensionColumns {
 
 const column = (name: string, alias: string) => ({ expression: sql.ref(name), alias });
 
+/** The 1-based position in electionPhases of a row's day in its election's calendar. */
+function phaseRank(c: DimensionColumns): RawBuilder<number> {
+  const day = sql.ref(c.day);
+  return sql<number>`coalesce((
+    SELECT CASE WHEN ${day} < el.campaign_starts_on THEN 1 WHEN ${day} <= el.campaign_ends_on THEN 2
+                WHEN ${day} < el.vote_on THEN 3 WHEN ${day} = el.vote_on THEN 4 ELSE 5 END
+    FROM elections el WHERE el.code = ${sql.ref(c.election)}), 6)`;
+}
+
 export const dimensionSql: Record<Dimension, DimensionSql> = {
   agency: {
     keys: (c) => [column(c.agency, 'agency_id')],
@@ -52,6 +61,12 @@ export const dimensionSql: Record<Dimension, DimensionSql> = {
     keys: (c) => [column(c.election, 'election_code')],
     join: sql`LEFT JOIN elections el ON el.code = g.election_code`,
     columns: ['election_code', 'election_name'], select: [sql`g.election_code`, sql`el.name AS election_name`],
+  },
+  phase: {
+    // Grouped by the phase's place in the calendar, so rows come out in that order; named after.
+    keys: (c) => [{ expression: phaseRank(c), alias: 'phase_rank' }],
+    columns: ['phase'],
+    select: [sql`(ARRAY[${sql.join(electionPhases.map((phase) => sql.lit(phase)))}])[g.phase_rank] AS phase`],
   },
   day: { keys: (c) => [{ expression: sql`${sql.ref(c.day)}`, alias: 'day' }], columns: ['day'], select: [sql`g.day`] },
   week: {

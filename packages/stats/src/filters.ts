@@ -5,9 +5,16 @@ import { calendarDay } from '@netra/core';
  * What an analyst may group and filter by, shared by the API, the page and the CLI so the three
  * accept exactly the same words.
  */
-export const dimensions = ['agency', 'province', 'regency', 'code', 'severity', 'platform', 'election', 'day', 'week'] as const;
+export const dimensions = ['agency', 'province', 'regency', 'code', 'severity', 'platform', 'election', 'phase', 'day', 'week'] as const;
 export type Dimension = (typeof dimensions)[number];
 
+/**
+ * Where the activity fell in its election's calendar (elections.campaign_starts_on,
+ * campaign_ends_on, vote_on): the rules apply before the campaign too, and the quiet period is
+ * when any campaigning is out of bounds. 'none': the evidence names no election.
+ */
+export const electionPhases = ['before_campaign', 'campaign', 'quiet_period', 'vote_day', 'after_vote', 'none'] as const;
+export type ElectionPhase = (typeof electionPhases)[number];
 
 /** `by=agency,code` (or repeated `by`), deduplicated, in the order given. */
 const dimensionList = z

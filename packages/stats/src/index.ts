@@ -2,7 +2,7 @@ export { backlogByAge } from './backlog.js';
 export { countMeasures, flagCounts, type StatsRow, type StatsTable } from './counts.js';
 export { toCsv } from './csv.js';
 export { decisionTimes } from './decision-times.js';
-export { dimensions, statsQuerySchema, type Dimension, type StatsFilter, type StatsQuery } from './filters.js';
+export { dimensions, electionPhases, statsQuerySchema, type Dimension, type ElectionPhase, type StatsFilter, type StatsQuery } from './filters.js';
 export { refreshStatistics, type RefreshResult } from './refresh.js';
 export { startStatsRefresher, type StatsRefresher } from './refresher.js';
 export { reportNames, runReport, type ReportName, type StatsReport } from './reports.js';

@@ -48,3 +48,24 @@ it('counts a like on the day it was first seen, the only time most platforms giv
   await refreshStatistics(t.db);
   expect(await byDay()).toContainEqual(['pemkot-makassar', '2024-02-13', 1]);
 });
+
+it("groups by the phase of the election's calendar the activity fell in, in calendar order", async () => {
+  await t.db
+    .insertInto('elections')
+    .values({ code: 'pilpres-2024', name: 'Pilpres 2024', kind: 'presidential', region_code: null, campaign_starts_on: '2023-11-28', campaign_ends_on: '2024-02-10', vote_on: '2024-02-14' })
+    .execute();
+  for (const postedAt of ['2023-11-01T03:00:00Z', '2024-02-14T03:00:00Z', '2024-03-01T03:00:00Z']) {
+    const { itemId } = await seedFlaggedPost(t.db, jakarta);
+    const item = await t.db.selectFrom('review_items').select('post_id').where('id', '=', itemId).executeTakeFirstOrThrow();
+    await t.db.updateTable('posts').set({ posted_at: postedAt }).where('id', '=', item.post_id).execute();
+  }
+  await refreshStatistics(t.db);
+  const rows = (await runReport(t.db, 'counts', statsQuerySchema.parse({ by: 'phase' }), unrestrictedScope)).rows;
+  expect(rows.map((r) => [r.phase, r.flags])).toEqual([
+    ['before_campaign', 1],
+    ['campaign', 1], // 10 February in Jakarta, the last campaign day
+    ['quiet_period', 2], // the same moment in Makassar, and the like seen on the 13th there
+    ['vote_day', 1],
+    ['after_vote', 1],
+  ]);
+});

@@ -43,12 +43,19 @@ describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
     });
 
     await page.goto(`${baseUrl}/stats?from=2024-01-01&to=2024-12-31`);
-    for (const id of ['chart-trend', 'chart-code', 'chart-agency']) {
+    for (const id of ['chart-trend', 'chart-phase', 'chart-code', 'chart-platform', 'chart-severity', 'chart-agency']) {
       await page.locator(`#${id}[data-chart="ready"]`).waitFor();
     }
     expect(await page.locator('#chart-trend').getAttribute('data-points')).toBe('5');
     expect(await page.locator('#chart-code').getAttribute('data-points')).toBe('4');
+    expect(await page.locator('#chart-platform').getAttribute('data-points')).toBe('3');
     expect(await page.locator('#chart-agency').getAttribute('data-points')).toBe('2');
+    // The known elections are not in this database: every flag is outside an election's calendar.
+    expect(await page.locator('#chart-phase').getAttribute('data-points')).toBe('1');
+    // Codes read as labels, and the wording leaves the verdict to Bawaslu and the agency.
+    expect(await page.locator('main').innerText()).toContain('Nomor urut / simbol jari');
+    expect(await page.locator('main').innerText()).not.toMatch(/number_symbol|Pelanggaran dikonfirmasi/);
+    expect(await page.locator('.headline').innerText()).toContain('Kasus dikonfirmasi peninjau');
     // A string, so this file needs no DOM types: some pixel of the canvas is not transparent.
     const painted = await page.evaluate(`(() => {
       const canvas = document.getElementById('chart-trend');
@@ -61,7 +68,13 @@ describe.skipIf(!hasChromium)('statistics page in Chromium', () => {
     const regions = page.locator('table.regions tbody tr');
     expect(await regions.count()).toBe(2);
     // An analyst sees counts of 1 to 4 suppressed, and no rate computed from them.
-    expect(await regions.first().innerText()).toMatch(/DKI Jakarta\s+Kota Jakarta Pusat\s+<5\s+<5\s+—/);
+    expect(await regions.first().innerText()).toMatch(/DKI Jakarta\s+Kota Jakarta Pusat\s+<5\s+<5\s+<5\s+—/);
+
+    // Every province has its tile; the two with flags are shaded, the rest pale.
+    expect(await page.locator('.tile-map .tile').count()).toBe(38);
+    expect(await page.locator('.tile[data-province="31"]').innerText()).toMatch(/DKI\s+<5/);
+    expect(await page.locator('.tile[data-province="35"]').getAttribute('class')).not.toContain('heat-0');
+    expect(await page.locator('.tile[data-province="91"]').getAttribute('class')).toContain('heat-0');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');

@@ -7,6 +7,10 @@ export interface StatsPageData {
   byCode: StatsReport;
   byAgency: StatsReport;
   byRegion: StatsReport;
+  byProvince: StatsReport;
+  byPlatform: StatsReport;
+  bySeverity: StatsReport;
+  byPhase: StatsReport;
   decisionTimes: StatsReport;
   backlog: StatsReport;
   elections: { code: string; name: string }[];
@@ -16,12 +20,16 @@ export interface StatsPageData {
 /** Everything the statistics page shows, for one query and the viewer's scope. */
 export async function loadStatsPage(db: Db, query: StatsQuery, scope: StatsScope): Promise<StatsPageData> {
   const grouped = (...by: StatsQuery['by']) => runReport(db, 'counts', { ...query, by }, scope);
-  const [total, byDay, byCode, byAgency, byRegion, decisionTimes, backlog, elections, agencies] = await Promise.all([
+  const [total, byDay, byCode, byAgency, byRegion, byProvince, byPlatform, bySeverity, byPhase, decisionTimes, backlog, elections, agencies] = await Promise.all([
     grouped(),
     grouped('day'),
     grouped('code'),
     grouped('agency'),
     grouped('province', 'regency'),
+    grouped('province'),
+    grouped('platform'),
+    grouped('severity'),
+    grouped('phase'),
     runReport(db, 'decision-times', { ...query, by: [] }, scope),
     runReport(db, 'backlog', { ...query, by: [] }, scope),
     db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').orderBy('code').execute(),
@@ -32,5 +40,5 @@ export async function loadStatsPage(db: Db, query: StatsQuery, scope: StatsScope
       .orderBy('name')
       .execute(),
   ]);
-  return { total, byDay, byCode, byAgency, byRegion, decisionTimes, backlog, elections, agencies };
+  return { total, byDay, byCode, byAgency, byRegion, byProvince, byPlatform, bySeverity, byPhase, decisionTimes, backlog, elections, agencies };
 }

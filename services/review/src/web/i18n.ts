@@ -1,4 +1,5 @@
 import type { ForwardingKind, ForwardingStatus } from '@netra/db';
+import type { ElectionPhase } from '@netra/stats';
 import type { DismissReason, EngagementKind, PriorityPart, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
 
 /**
@@ -352,6 +353,49 @@ const en: Messages = {
   pageNotFound: 'Page not found',
 };
 
+interface StatsWords {
+  title: string;
+  from: string;
+  to: string;
+  election: string;
+  agency: string;
+  all: string;
+  apply: string;
+  download: string;
+  flags: string;
+  confirmed: string;
+  dismissed: string;
+  decided: string;
+  pending: string;
+  confirmRate: string;
+  /** "3 of 4 decided", beside a rate. */
+  ofDecided: (confirmed: string, decided: string) => string;
+  median: string;
+  p90: string;
+  trend: string;
+  trendNote: string;
+  byCode: string;
+  byAgency: string;
+  byRegion: string;
+  byPlatform: string;
+  bySeverity: string;
+  byPhase: string;
+  map: string;
+  mapNote: string;
+  backlog: string;
+  code: string;
+  platform: string;
+  severity: string;
+  phase: string;
+  province: string;
+  regency: string;
+  refreshed: string;
+  never: string;
+  empty: string;
+  disclaimer: string;
+  ages: readonly string[];
+}
+
 type Labels = {
   status: Record<ReviewStatus, string>;
   event: Record<ReviewEventType, string>;
@@ -361,6 +405,9 @@ type Labels = {
   code: Record<ViolationCode, string>;
   subjectKind: Record<'post' | EngagementKind, string>;
   priorityPart: Record<PriorityPart, string>;
+  phase: Record<ElectionPhase, string>;
+  /** The statistics page's own words (its figures, charts and tables). */
+  stats: StatsWords;
   forwardingStatus: Record<ForwardingStatus, string>;
   forwardingKind: Record<ForwardingKind, string>;
 };
@@ -420,6 +467,56 @@ const idLabels: Labels = {
   },
   subjectKind: { post: 'postingan', like: 'menyukai', share: 'membagikan', comment: 'berkomentar' },
   priorityPart: { severity: 'keparahan', score: 'skor', reach: 'jangkauan', repeat: 'riwayat ASN' },
+  phase: {
+    before_campaign: 'Sebelum kampanye',
+    campaign: 'Masa kampanye',
+    quiet_period: 'Masa tenang',
+    vote_day: 'Hari pemungutan suara',
+    after_vote: 'Setelah pemungutan suara',
+    none: 'Tanpa pemilihan',
+  },
+  stats: {
+    title: 'Statistik',
+    from: 'Dari',
+    to: 'Sampai',
+    election: 'Pemilihan',
+    agency: 'Instansi',
+    all: 'Semua',
+    apply: 'Terapkan',
+    download: 'Unduh CSV',
+    flags: 'Temuan',
+    confirmed: 'Kasus dikonfirmasi peninjau',
+    dismissed: 'Ditolak peninjau',
+    decided: 'Diputus',
+    pending: 'Belum diputus',
+    confirmRate: 'Tingkat konfirmasi',
+    ofDecided: (confirmed, decided) => `${confirmed} dari ${decided} diputus`,
+    median: 'Median waktu putusan',
+    p90: 'P90 waktu putusan',
+    trend: 'Tren harian',
+    trendNote: 'Menurut hari aktivitas (waktu setempat ASN), bukan hari ditandai.',
+    byCode: 'Menurut jenis temuan',
+    byAgency: 'Menurut instansi',
+    byRegion: 'Menurut wilayah',
+    byPlatform: 'Menurut platform',
+    bySeverity: 'Menurut keparahan yang disarankan',
+    byPhase: 'Menurut tahapan pemilihan',
+    map: 'Peta provinsi',
+    mapNote: 'Setiap kotak satu provinsi, kira-kira di tempatnya; makin gelap makin banyak temuan.',
+    backlog: 'Antrean menurut umur',
+    code: 'Jenis',
+    platform: 'Platform',
+    severity: 'Keparahan',
+    phase: 'Tahapan',
+    province: 'Provinsi',
+    regency: 'Kabupaten/Kota',
+    refreshed: 'Data statistik diperbarui',
+    never: 'belum pernah',
+    empty: 'Tidak ada data untuk pilihan ini.',
+    disclaimer:
+      'Angka ini menghitung temuan Netra dan putusan peninjau. Kasus yang dikonfirmasi peninjau diteruskan ke instansi; pelanggaran netralitas ditetapkan oleh Bawaslu dan instansi, bukan oleh Netra.',
+    ages: ['< 1 hari', '1–3 hari', '3–7 hari', '7–14 hari', '≥ 14 hari'],
+  },
   forwardingStatus: { pending: 'menunggu', delivered: 'terkirim', failed: 'gagal', cancelled: 'dibatalkan (kasus dibuka kembali)' },
   forwardingKind: { case: 'kasus', withdrawal: 'pemberitahuan penarikan' },
 };
@@ -473,6 +570,56 @@ const enLabels: Labels = {
   },
   subjectKind: { post: 'post', like: 'like', share: 'share', comment: 'comment' },
   priorityPart: { severity: 'severity', score: 'score', reach: 'reach', repeat: "civil servant's record" },
+  phase: {
+    before_campaign: 'Before the campaign',
+    campaign: 'Campaign',
+    quiet_period: 'Quiet period',
+    vote_day: 'Voting day',
+    after_vote: 'After the vote',
+    none: 'No election',
+  },
+  stats: {
+    title: 'Statistics',
+    from: 'From',
+    to: 'To',
+    election: 'Election',
+    agency: 'Agency',
+    all: 'All',
+    apply: 'Apply',
+    download: 'Download CSV',
+    flags: 'Flags',
+    confirmed: 'Cases confirmed by reviewers',
+    dismissed: 'Dismissed by reviewers',
+    decided: 'Decided',
+    pending: 'Undecided',
+    confirmRate: 'Confirm rate',
+    ofDecided: (confirmed, decided) => `${confirmed} of ${decided} decided`,
+    median: 'Median time to decision',
+    p90: 'P90 time to decision',
+    trend: 'Daily trend',
+    trendNote: "By the day of the activity (the civil servant's local time), not the day it was flagged.",
+    byCode: 'By kind of finding',
+    byAgency: 'By agency',
+    byRegion: 'By region',
+    byPlatform: 'By platform',
+    bySeverity: 'By suggested severity',
+    byPhase: 'By election phase',
+    map: 'Province map',
+    mapNote: 'Each tile is a province, roughly where it lies; the darker, the more flags.',
+    backlog: 'Backlog by age',
+    code: 'Kind',
+    platform: 'Platform',
+    severity: 'Severity',
+    phase: 'Phase',
+    province: 'Province',
+    regency: 'Regency/City',
+    refreshed: 'Statistics refreshed',
+    never: 'never',
+    empty: 'No data for this selection.',
+    disclaimer:
+      "These figures count Netra's flags and reviewers' decisions. Cases confirmed by reviewers are sent to the agency; violations of neutrality are established by Bawaslu and the agency, not by Netra.",
+    ages: ['< 1 day', '1–3 days', '3–7 days', '7–14 days', '≥ 14 days'],
+  },
   forwardingStatus: { pending: 'pending', delivered: 'delivered', failed: 'failed', cancelled: 'cancelled (case reopened)' },
   forwardingKind: { case: 'case', withdrawal: 'withdrawal notice' },
 };

@@ -32,7 +32,22 @@
     canvas.dataset.points = String(chart.data.labels.length);
   }
 
+  // Long names (agencies, kinds of finding) wrap onto lines of their own instead of being cut.
+  function wrapped(label) {
+    var lines = [];
+    String(label).split(' ').forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + ' ' + word).length <= 18) lines[last] += ' ' + word;
+      else lines.push(word);
+    });
+    return lines;
+  }
+  var wrappedTicks = { ticks: { autoSkip: false, callback: function (value) { return wrapped(this.getLabelForValue(value)); } } };
+
   draw('chart-trend', 'line', series.trend);
-  draw('chart-code', 'bar', series.byCode);
-  draw('chart-agency', 'bar', series.byAgency, { indexAxis: 'y', scales: { x: { beginAtZero: true } } });
+  draw('chart-phase', 'bar', series.byPhase, { scales: { x: wrappedTicks, y: { beginAtZero: true } } });
+  draw('chart-code', 'bar', series.byCode, { scales: { x: wrappedTicks, y: { beginAtZero: true } } });
+  draw('chart-platform', 'bar', series.byPlatform);
+  draw('chart-severity', 'bar', series.bySeverity);
+  draw('chart-agency', 'bar', series.byAgency, { indexAxis: 'y', scales: { x: { beginAtZero: true }, y: wrappedTicks } });
 })();
