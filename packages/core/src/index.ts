@@ -12,6 +12,7 @@ export * from './review-state.js';
 export * from './review-priority.js';
 export * from './password.js';
 export * from './password-policy.js';
+export * from './permissions.js';
 export * from './raw-page.js';
 export * from './account-url.js';
 export * from './time-zones.js';

@@ -1,5 +1,6 @@
-import type { ReviewEventType, ReviewStatus } from './domain.js';
+import type { ReviewEventType, ReviewStatus, Role } from './domain.js';
 import { NetraError } from './errors.js';
+import { roleMay, type Permission } from './permissions.js';
 
 /**
  * The review state machine. An item's state is a fold of its events: the projection stored on
@@ -123,4 +124,60 @@ export function applyReviewEvent(state: ReviewState, event: ReviewEventInput): R
 
 export function foldReviewEvents(events: readonly ReviewEventInput[]): ReviewState {
   return events.reduce(applyReviewEvent, initialReviewState);
+}
+
+/** What a person can do to an item: claim it, or one of the decisions (POST …/decision). */
+export const reviewActions = ['claim', 'confirm', 'dismiss', 'escalate', 'hold', 'release', 'approve', 'reopen'] as const;
+export type ReviewAction = (typeof reviewActions)[number];
+export type DecisionAction = Exclude<ReviewAction, 'claim'>;
+
+export const eventTypeOfAction = {
+  claim: 'claimed',
+  confirm: 'confirmed',
+  dismiss: 'dismissed',
+  escalate: 'escalated',
+  hold: 'held',
+  release: 'released',
+  approve: 'approved',
+  reopen: 'reopened',
+} as const satisfies Record<ReviewAction, ReviewEventType>;
+
+/** The permission each action needs; the claim-bound ones also need the person's live claim. */
+export const permissionForAction = {
+  claim: 'review',
+  confirm: 'review',
+  dismiss: 'review',
+  escalate: 'review',
+  hold: 'review',
+  release: 'review',
+  approve: 'approve',
+  reopen: 'reopen',
+} as const satisfies Record<ReviewAction, Permission>;
+
+export const claimBoundActions: ReadonlySet<ReviewAction> = new Set(['confirm', 'dismiss', 'escalate', 'hold', 'release']);
+
+/**
+ * The actions `viewer` can take on an item in `state` at `now`: exactly those their role permits
+ * and the state machine would accept (a test holds the two together over every state and role).
+ * Pages offer these and nothing else; the API answers the rest with a clear refusal.
+ */
+export function availableActions(state: ReviewState, viewer: { userId: number; role: Role }, now: Date): ReviewAction[] {
+  const may = (action: ReviewAction) => roleMay(viewer.role, permissionForAction[action]);
+  const holds = holdsClaim(state, viewer.userId, now);
+  const decided = state.status === 'confirmed' || state.status === 'dismissed' || state.status === 'awaiting_approval';
+  return reviewActions.filter((action) => {
+    if (!may(action)) return false;
+    if (claimBoundActions.has(action)) return holds;
+    switch (action) {
+      case 'claim':
+        // Renewing a held claim is the page's heartbeat, not an action offered.
+        return !holds && claimIsFree(state, now) && (!state.escalated || roleMay(viewer.role, 'claim_escalated'));
+      case 'approve':
+        return state.status === 'awaiting_approval' && state.confirmedBy !== viewer.userId;
+      case 'reopen':
+        return decided;
+      default:
+        return false;
+    }
+  });
 }

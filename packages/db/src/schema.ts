@@ -247,6 +247,8 @@ export interface ReviewItemTable {
   last_event_seq: ColumnType<number, number | undefined, number>;
   /** Part of the status projection: the item was escalated once, so a lapsed claim returns it to 'escalated'. */
   escalated: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Part of the status projection: who made the confirm now awaiting (or given) approval (migration 0016). */
+  confirmed_by: ColumnType<number | null, number | null | undefined, number | null>;
   opened_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   // What the queue filters on, filled by a trigger from the civil servant, the classification

@@ -38,8 +38,12 @@ const forwardingsOf = (itemId: string) =>
 describe('claims', () => {
   it('refuses a claim someone else holds with 409 NETRA_CLAIM_HELD; the holder renews', async () => {
     const { itemId } = await seedFlaggedPost(t.db, agency);
+    expect((await bob.get(`/api/review-items/${itemId}`)).json().available_actions).toEqual(['claim']);
     const first = await alice.post(`/api/review-items/${itemId}/claim`);
     expect(first.statusCode).toBe(200);
+    // The API says what each person can do now, as the page offers it.
+    expect((await alice.get(`/api/review-items/${itemId}`)).json().available_actions).toEqual(['confirm', 'dismiss', 'escalate', 'hold', 'release']);
+    expect((await bob.get(`/api/review-items/${itemId}`)).json().available_actions).toEqual([]);
     const taken = await bob.post(`/api/review-items/${itemId}/claim`);
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('NETRA_CLAIM_HELD');

@@ -43,6 +43,25 @@ export interface OpenItemInput {
   priorityParts: Record<PriorityPart, number> | null;
 }
 
+/** The state machine's state as stored on a review_items row (the projection of its log). */
+export function projectedState(row: {
+  status: ReviewState['status'];
+  claimed_by: number | null;
+  claim_expires_at: Date | null;
+  escalated: boolean;
+  confirmed_by: number | null;
+  last_event_seq: number;
+}): ReviewState {
+  return {
+    status: row.status,
+    claimedBy: row.claimed_by,
+    claimExpiresAt: row.claim_expires_at,
+    escalated: row.escalated,
+    confirmedBy: row.confirmed_by,
+    seq: row.last_event_seq,
+  };
+}
+
 /**
  * The review aggregate: items and their append-only event log. This is the only code that
  * writes review_events or the status columns of review_items, so the projection always equals
@@ -166,7 +185,7 @@ export class ReviewItemRepository {
     if (itemIds?.length === 0) return { checked: 0, repaired: [], brokenChains: [] };
     let query = this.db
       .selectFrom('review_items')
-      .select(['id', 'status', 'claimed_by', 'claim_expires_at', 'escalated', 'last_event_seq'])
+      .select(['id', 'status', 'claimed_by', 'claim_expires_at', 'escalated', 'confirmed_by', 'last_event_seq'])
       .orderBy('id');
     if (itemIds) query = query.where('id', 'in', [...itemIds]);
     const items = await query.execute();
@@ -180,6 +199,7 @@ export class ReviewItemRepository {
         claimed_by: state.claimedBy,
         claim_expires_at: state.claimExpiresAt,
         escalated: state.escalated,
+        confirmed_by: state.confirmedBy,
         last_event_seq: state.seq,
       };
       const same =
@@ -187,6 +207,7 @@ export class ReviewItemRepository {
         item.claimed_by === projected.claimed_by &&
         item.claim_expires_at?.getTime() === projected.claim_expires_at?.getTime() &&
         item.escalated === projected.escalated &&
+        item.confirmed_by === projected.confirmed_by &&
         item.last_event_seq === projected.last_event_seq;
       if (same) continue;
       await this.db.updateTable('review_items').set(projected).where('id', '=', item.id).execute();
@@ -249,6 +270,7 @@ async function appendInTransaction(trx: Tx, input: AppendEventInput): Promise<{ 
       claimed_by: state.claimedBy,
       claim_expires_at: state.claimExpiresAt,
       escalated: state.escalated,
+      confirmed_by: state.confirmedBy,
       last_event_seq: state.seq,
       updated_at: at,
     })

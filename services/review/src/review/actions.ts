@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { citationOf } from '@netra/classifier/citations';
-import { NetraError } from '@netra/core';
+import { claimBoundActions, eventTypeOfAction, NetraError, permissionForAction } from '@netra/core';
 import { ForwardingRepository, type Database, type ReviewEvent } from '@netra/db';
 import { can, requirePermission } from '../auth/permissions.js';
 import type { Viewer } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
 import { forbiddenAction, HttpError, itemNotFound } from '../errors.js';
 import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
-import { claimBoundActions, eventPayloadOf, eventTypeOf, permissionFor, type Decision } from './decision.js';
+import { eventPayloadOf, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
 import { reportThumbnails } from './report-images.js';
 import { renderCaseReportPage } from './report-page.js';
@@ -55,14 +55,14 @@ async function claimLocked(ctx: ReviewContext, trx: Tx, viewer: Viewer, item: Lo
  * agency wants four eyes: then the confirm waits, and the approval by another person queues it.
  */
 export async function decideItem(ctx: ReviewContext, viewer: Viewer, itemId: string, decision: Decision) {
-  requirePermission(viewer, permissionFor[decision.action], `${decision.action} review items`);
+  requirePermission(viewer, permissionForAction[decision.action], `${decision.action} review items`);
   const scope = itemScopeOf(viewer);
   return ctx.db.transaction().execute(async (trx) => {
     const item = await lockVisibleItem(trx, scope, itemId);
     if (claimBoundActions.has(decision.action)) assertDecidable(item, viewer.userId, new Date());
     const { event, state } = await ctx.reviewItems.appendInTransaction(trx, {
       itemId,
-      type: eventTypeOf[decision.action],
+      type: eventTypeOfAction[decision.action],
       actorUserId: viewer.userId,
       payload: await payloadOf(trx, item, decision),
     });
@@ -172,8 +172,8 @@ async function lockVisibleItem(trx: Tx, scope: ItemScope, itemId: string) {
       'ri.claimed_by',
       'ri.claim_expires_at',
       'ri.classification_id',
+      'ri.escalated',
       'a.requires_four_eyes',
-      sql<boolean>`EXISTS (SELECT 1 FROM review_events ev WHERE ev.review_item_id = ri.id AND ev.type = 'escalated')`.as('escalated'),
     ])
     .where('ri.id', '=', itemId)
     .forUpdate(['ri'])

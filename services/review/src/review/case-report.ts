@@ -3,7 +3,9 @@ import type { ReviewEvent } from '@netra/db';
 import type { ReviewItemDetail } from './detail.js';
 
 // 3: captured posts carry their images (SHA-256, size, the words read in them).
-const CASE_REPORT_VERSION = 3;
+// 4: a captured post's `text` and `content_sha256` are the version the classifier read, and
+//    `versions` lists every text it has had (an edited post).
+const CASE_REPORT_VERSION = 4;
 
 interface Person {
   id: number;

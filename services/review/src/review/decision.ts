@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { dismissReasons, severities, violationCodes, type ReviewEventType } from '@netra/core';
-import type { Permission } from '../auth/permissions.js';
+import { dismissReasons, severities, violationCodes } from '@netra/core';
 
 const note = z.string().trim().min(1).max(4000);
 
@@ -28,30 +27,6 @@ export const decisionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('reopen'), reason: note }),
 ]);
 export type Decision = z.output<typeof decisionSchema>;
-export type DecisionAction = Decision['action'];
-
-export const eventTypeOf = {
-  confirm: 'confirmed',
-  dismiss: 'dismissed',
-  escalate: 'escalated',
-  hold: 'held',
-  release: 'released',
-  approve: 'approved',
-  reopen: 'reopened',
-} as const satisfies Record<DecisionAction, ReviewEventType>;
-
-/** The permission each action needs; the claim-bound ones also need the caller's live claim. */
-export const permissionFor = {
-  confirm: 'review',
-  dismiss: 'review',
-  escalate: 'review',
-  hold: 'review',
-  release: 'review',
-  approve: 'approve',
-  reopen: 'reopen',
-} as const satisfies Record<DecisionAction, Permission>;
-
-export const claimBoundActions: ReadonlySet<DecisionAction> = new Set(['confirm', 'dismiss', 'escalate', 'hold', 'release']);
 
 /** The event payload: the decision without its action, which the event type already says. */
 export function eventPayloadOf(decision: Decision): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AnyPlatform, EngagementKind, PostKind, PriorityPart, ReviewEventType, ReviewStatus, Severity } from '@netra/core';
-import { ForwardingRepository, MediaRepository, PostVersionRepository, versionCurrentAt, type Database, type Post, type PostImage, type PostTextVersion } from '@netra/db';
+import { availableActions, type AnyPlatform, type EngagementKind, type PostKind, type PriorityPart, type ReviewAction, type ReviewEventType, type ReviewState, type ReviewStatus, type Role, type Severity } from '@netra/core';
+import { ForwardingRepository, MediaRepository, PostVersionRepository, projectedState, versionCurrentAt, type Database, type Post, type PostImage, type PostTextVersion } from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
 import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
 
@@ -76,6 +76,8 @@ export interface ReviewItemDetail {
   /** The points of each part of the priority; null for an item opened before they were kept. */
   priority_parts: Record<PriorityPart, number> | null;
   opened_at: Date;
+  /** The stored projection of the item's log: what `availableActions` reads. */
+  state: ReviewState;
   claim: { user_id: number; display_name: string; expires_at: Date } | null;
   civil_servant: {
     id: number;
@@ -130,6 +132,8 @@ export interface ItemReport {
 
 /** What the workspace shows beside the case itself (not part of the forwarded report). */
 export interface ItemWorkspace {
+  /** What the person who opened the item can do to it now (the page offers these only). */
+  available_actions: ReviewAction[];
   /** This civil servant's other items the viewer may see, newest first. */
   earlier_items: { id: string; status: ReviewStatus; opened_at: Date; codes: string[] }[];
   forwardings: Awaited<ReturnType<ForwardingRepository['forItem']>>;
@@ -153,8 +157,12 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       'ri.priority_parts',
       'ri.opened_at',
       'ri.post_id',
+      'ri.status as stored_status',
       'ri.claimed_by',
       'ri.claim_expires_at',
+      'ri.escalated',
+      'ri.confirmed_by',
+      'ri.last_event_seq',
       'claimer.display_name as claimer_name',
       'c.id as classification_id',
       'c.classifier_version',
@@ -212,6 +220,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
     priority: row.priority,
     priority_parts: row.priority_parts,
     opened_at: row.opened_at,
+    state: projectedState({ ...row, status: row.stored_status }),
     claim:
       row.status === 'claimed' && row.claimed_by !== null && row.claim_expires_at !== null
         ? { user_id: row.claimed_by, display_name: row.claimer_name ?? '', expires_at: row.claim_expires_at }
@@ -246,8 +255,14 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
   };
 }
 
-/** The civil servant's other items within the same scope, and the deliveries of this one. */
-export async function loadItemWorkspace(db: Kysely<Database>, scope: ItemScope, detail: ReviewItemDetail): Promise<ItemWorkspace> {
+/** What `viewer` can do to the item now, the civil servant's other items within the same scope, and the deliveries of this one. */
+export async function loadItemWorkspace(
+  db: Kysely<Database>,
+  scope: ItemScope,
+  viewer: { userId: number; role: Role },
+  detail: ReviewItemDetail,
+  now: Date,
+): Promise<ItemWorkspace> {
   const earlier = await visibleItems(db, scope)
     .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
     .select(['ri.id', effectiveStatus.as('status'), 'ri.opened_at', 'c.codes'])
@@ -256,7 +271,11 @@ export async function loadItemWorkspace(db: Kysely<Database>, scope: ItemScope, 
     .orderBy('ri.opened_at', 'desc')
     .limit(50)
     .execute();
-  return { earlier_items: earlier, forwardings: await new ForwardingRepository(db).forItem(detail.id) };
+  return {
+    available_actions: availableActions(detail.state, viewer, now),
+    earlier_items: earlier,
+    forwardings: await new ForwardingRepository(db).forItem(detail.id),
+  };
 }
 
 async function loadAuthor(db: Kysely<Database>, postId: string): Promise<{ handle: string; candidate: string | null }> {

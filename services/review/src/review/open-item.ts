@@ -14,10 +14,11 @@ export async function openItem(
   ctx: ReviewContext,
   viewer: Viewer,
   itemId: string,
+  now: Date,
 ): Promise<{ item: ReviewItemDetail; workspace: ItemWorkspace } | null> {
   const scope = itemScopeOf(viewer);
   const item = await loadItemDetail(ctx.db, scope, itemId);
   if (!item) return null;
   await ctx.caseViews.record(item.id, viewer.userId);
-  return { item, workspace: await loadItemWorkspace(ctx.db, scope, item) };
+  return { item, workspace: await loadItemWorkspace(ctx.db, scope, viewer, item, now) };
 }

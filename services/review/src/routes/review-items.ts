@@ -37,7 +37,7 @@ export function reviewItemRoutes(ctx: ReviewContext): FastifyPluginAsync {
     });
 
     app.get('/review-items/:id', async (request: ItemRequest) => {
-      const opened = await openItem(ctx, sessionOf(request).viewer, itemIdOf(request));
+      const opened = await openItem(ctx, sessionOf(request).viewer, itemIdOf(request), new Date());
       if (!opened) throw itemNotFound(request.params.id);
       return { ...opened.item, ...opened.workspace };
     });

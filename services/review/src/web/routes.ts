@@ -98,10 +98,11 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const session = await pageSession(request, reply);
       if (!session) return reply;
       const { id } = request.params;
-      const opened = isItemId(id) ? await openItem(ctx, session.viewer, id) : null;
+      const now = new Date();
+      const opened = isItemId(id) ? await openItem(ctx, session.viewer, id, now) : null;
       if (!opened) throw itemNotFound(id);
       const viewers = await ctx.caseViews.recentViewers(id, session.viewer.userId, VIEWING_WINDOW_SECONDS);
-      const view = { ...opened, viewers, leaseSeconds: ctx.claimLeaseSeconds, now: new Date() };
+      const view = { ...opened, viewers, leaseSeconds: ctx.claimLeaseSeconds, now };
       return reply.type(HTML).send(itemPage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
     });
 

@@ -23,7 +23,6 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
   const zone = localZoneOf(cs.region.code);
   const findings = item.classification.findings;
   const images = (sha256: string, size: 'thumb' | 'original') => `/api/review-items/${item.id}/media/${sha256}${size === 'thumb' ? '?size=thumb' : ''}`;
-  const holdsClaim = item.claim !== null && item.claim.user_id === session.viewer.userId && item.claim.expires_at > view.now;
   return layout(
     { dict, session },
     `${t.item} #${item.id}`,
@@ -67,7 +66,7 @@ ${cs.spouse_candidate ? html`<p class="warning">${t.spouseException} (${cs.spous
 <h2>${t.decision}</h2>
 ${cs.agency.requires_four_eyes ? html`<p class="hint">${t.fourEyesNotice}</p>` : ''}
 <p class="error" data-error></p>
-${decisionForms(dict, session, view, holdsClaim)}
+${decisionForms(dict, view)}
 </section>
 
 <section>
@@ -111,25 +110,22 @@ ${can(session.viewer, 'review') ? html`<p><a href="${nextItemHref(item.id)}" dat
 
 const nextItemHref = (itemId: string) => `/items/next?after=${itemId}`;
 
-/** Only the actions that can succeed now for this person are offered. */
-function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, holdsClaim: boolean): SafeHtml {
+/** Only the actions that can succeed now for this person are offered (availableActions). */
+function decisionForms(dict: Dictionary, view: ItemView): SafeHtml {
   const { t, labels } = dict;
   const { item } = view;
+  const offered = new Set(view.workspace.available_actions);
   const api = `/api/review-items/${item.id}`;
   // A decided item is done: the reviewer goes on to the next one, not back to this page.
   const next = nextItemHref(item.id);
-  const viewer = session.viewer;
-  const escalated = item.history.some((e) => e.type === 'escalated');
-  const claimable =
-    can(viewer, 'review') &&
-    !holdsClaim &&
-    (item.status === 'open' || item.status === 'on_hold' || item.status === 'escalated') &&
-    (!escalated || can(viewer, 'claim_escalated'));
   const forms: SafeHtml[] = [];
-  if (claimable) forms.push(html`<form data-api="${api}/claim" data-shortcut="c"><button>${t.claim}</button></form>`);
-  if (holdsClaim) {
-    forms.push(html`<div data-heartbeat="${api}/claim" data-heartbeat-seconds="${Math.max(5, Math.floor(view.leaseSeconds / 2))}"></div>
-<form data-api="${api}/decision" data-shortcut="y" class="confirm" data-next="${next}">
+  if (offered.has('claim')) forms.push(html`<form data-api="${api}/claim" data-shortcut="c"><button>${t.claim}</button></form>`);
+  // Holding the claim: the page keeps it alive while it is open.
+  if (offered.has('release')) {
+    forms.push(html`<div data-heartbeat="${api}/claim" data-heartbeat-seconds="${Math.max(5, Math.floor(view.leaseSeconds / 2))}"></div>`);
+  }
+  if (offered.has('confirm')) {
+    forms.push(html`<form data-api="${api}/decision" data-shortcut="y" class="confirm" data-next="${next}">
 <input type="hidden" name="action" value="confirm">
 <label>${t.code} <select name="code">${violationCodes.map(
       (code) => html`<option value="${code}"${item.classification.codes[0] === code ? html` selected` : ''}>${labels.code[code]}</option>`,
@@ -139,33 +135,40 @@ function decisionForms(dict: Dictionary, session: PageSession, view: ItemView, h
     )}</select></label>
 <label>${t.note} <input name="note"></label>
 <button>${item.civil_servant.agency.requires_four_eyes ? t.confirmForApproval : t.confirmAndForward}</button>
-</form>
-<form data-api="${api}/decision" data-shortcut="x" data-next="${next}">
+</form>`);
+  }
+  if (offered.has('dismiss')) {
+    forms.push(html`<form data-api="${api}/decision" data-shortcut="x" data-next="${next}">
 <input type="hidden" name="action" value="dismiss">
 <label>${t.reason} <select name="reason">${dismissReasons.map(
       (reason) => html`<option value="${reason}">${labels.dismissReason[reason]}</option>`,
     )}</select></label>
 <label>${t.note} <input name="note"></label>
 <button>${t.dismiss}</button>
-</form>
-<form data-api="${api}/decision" data-shortcut="e" data-next="${next}">
+</form>`);
+  }
+  if (offered.has('escalate')) {
+    forms.push(html`<form data-api="${api}/decision" data-shortcut="e" data-next="${next}">
 <input type="hidden" name="action" value="escalate">
 <label>${t.note} <input name="note" required></label>
 <button>${t.escalate}</button>
-</form>
-<form data-api="${api}/decision" data-next="${next}">
+</form>`);
+  }
+  if (offered.has('hold')) {
+    forms.push(html`<form data-api="${api}/decision" data-next="${next}">
 <input type="hidden" name="action" value="hold">
 <label>${t.note} <input name="note" required></label>
 <button>${t.hold}</button>
-</form>
-<form data-api="${api}/decision" data-shortcut="r" data-next="${next}"><input type="hidden" name="action" value="release"><button>${t.release}</button></form>`);
+</form>`);
   }
-  const confirmer = [...item.history].reverse().find((e) => e.type === 'confirmed')?.actor?.id;
-  if (item.status === 'awaiting_approval' && can(viewer, 'approve') && confirmer !== viewer.userId) {
+  if (offered.has('release')) {
+    forms.push(html`<form data-api="${api}/decision" data-shortcut="r" data-next="${next}"><input type="hidden" name="action" value="release"><button>${t.release}</button></form>`);
+  }
+  if (offered.has('approve')) {
     forms.push(html`<form data-api="${api}/decision" data-next="${next}"><input type="hidden" name="action" value="approve">
 <label>${t.note} <input name="note"></label><button>${t.approve}</button></form>`);
   }
-  if ((item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') && can(viewer, 'reopen')) {
+  if (offered.has('reopen')) {
     forms.push(html`<form data-api="${api}/decision"><input type="hidden" name="action" value="reopen">
 <label>${t.reason} <input name="reason" required></label><button>${t.reopen}</button></form>`);
   }
