@@ -6,7 +6,8 @@ export class NetraError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details?: Record<string, unknown>,
+    /** What exactly went wrong, for programs: fields and values, or a list of problems. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'NetraError';

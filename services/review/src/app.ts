@@ -7,7 +7,7 @@ import { postgresAnswers, serviceEndpoints } from '@netra/observability';
 import { sessionCookie } from './auth/request-session.js';
 import type { SecondFactorPolicy } from './auth/second-factor.js';
 import type { ReviewContext } from './context.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling } from './error-handler.js';
 import { apiRoutes } from './routes/api.js';
 import { installInputHygiene } from './input-hygiene.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from './errors.js';
+import { httpError } from './errors.js';
 
 /**
  * Refuses text Postgres cannot store or a page cannot show safely, before any route sees it: a
@@ -16,7 +16,7 @@ export function installInputHygiene(app: FastifyInstance): void {
     for (const [part, value] of [['query', request.query], ['params', request.params], ['body', request.body]] as const) {
       const path = unstorablePath(value, part);
       if (path) {
-        throw new HttpError(400, 'NETRA_INVALID_INPUT', `${path} memuat karakter yang tidak sah (NUL atau surrogate tunggal)`, { path });
+        throw httpError('invalidCharacters', { path }, { path });
       }
     }
   });

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clientKey } from './auth/client-key.js';
-import { HttpError } from './errors.js';
+import { httpError } from './errors.js';
 
 /** Requests per minute one client may make in each class of route. */
 export interface RateLimits {
@@ -44,7 +44,7 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits): voi
         keyGenerator: (request) => `${classOf(request)}:${clientKey(request.ip)}`,
         allowList: (request) => serviceEndpoints.has(request.url.split('?')[0]!),
         errorResponseBuilder: (_request, context) =>
-          new HttpError(429, 'NETRA_RATE_LIMITED', `too many requests; try again in ${context.after}`, { retry_after_seconds: Math.ceil(context.ttl / 1000) }),
+          httpError('rateLimited', { after: context.after }, { retry_after_seconds: Math.ceil(context.ttl / 1000) }),
       }),
     );
   });

@@ -80,7 +80,7 @@ describe('the public report page /lapor', () => {
     const [before, filesBefore] = [await reportCount(), await storedFiles()];
     const notImage = await lapor({ url: 'https://www.facebook.com/budi/posts/1', description: 'Postingan kampanye di Facebook.' }, { bytes: Buffer.from('<svg onload=alert(1)>'), type: 'image/png' });
     expect(notImage.statusCode).toBe(400);
-    expect(notImage.body).toContain('tangkapan layar ditolak: the file is not an image');
+    expect(notImage.body).toContain('Tangkapan layar ditolak: the file is not an image');
     const mistakes = await lapor({ url: 'javascript:alert(1)', description: 'pendek' });
     expect(mistakes.statusCode).toBe(400);
     expect(mistakes.body).toContain('url: harus alamat http(s) postingan yang dilaporkan');

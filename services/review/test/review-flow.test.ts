@@ -128,7 +128,7 @@ describe('confirm', () => {
     try {
       const response = await alice.post(`/api/review-items/${itemId}/decision`, confirm);
       expect(response.statusCode).toBe(500);
-      expect(response.json()).toEqual({ code: 'NETRA_INTERNAL', message: 'internal error' });
+      expect(response.json()).toEqual({ code: 'NETRA_INTERNAL', message: 'Terjadi kesalahan di server; sudah dicatat.' });
     } finally {
       await sql`DROP TRIGGER fail_outbox ON forwardings; DROP FUNCTION fail_outbox();`.execute(t.db);
     }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@netra/db';
-import { csrfRejected, secondFactorEnrolmentRequired, unauthenticated } from '../errors.js';
+import { httpError, unauthenticated } from '../errors.js';
 import { mustEnrol, type SecondFactorPolicy } from './second-factor.js';
 import { csrfTokenFor, findSessionViewer, secretsEqual, type Viewer } from './sessions.js';
 
@@ -65,7 +65,7 @@ export async function resolveSession(deps: SessionDeps, request: FastifyRequest)
   }
   const { secondFactorEnrolled, ...viewer } = found;
   request.session = { token, viewer, mustEnrol: mustEnrol(deps.secondFactor, viewer.role, secondFactorEnrolled) };
-  if (request.session.mustEnrol && !ENROLMENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) throw secondFactorEnrolmentRequired();
+  if (request.session.mustEnrol && !ENROLMENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) throw httpError('secondFactorEnrolmentRequired');
   return request.session;
 }
 
@@ -80,7 +80,7 @@ export function requireApiSession(deps: SessionDeps) {
     if (!session) throw unauthenticated();
     if (SAFE_METHODS.has(request.method)) return;
     const header = request.headers[CSRF_HEADER];
-    if (typeof header !== 'string' || !secretsEqual(header, csrfTokenFor(session.token))) throw csrfRejected();
+    if (typeof header !== 'string' || !secretsEqual(header, csrfTokenFor(session.token))) throw httpError('csrfRejected');
   };
 }
 

@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from '@netra/core';
 import { normaliseEmail, SecondFactorRepository, type Db, type SignInThrottle } from '@netra/db';
-import { secondFactorRequired, signInLocked } from '../errors.js';
+import { httpError } from '../errors.js';
 import { mustEnrol, recoveryCodeHash, stepOfCode, type SecondFactorPolicy } from './second-factor.js';
 import { viewerFromUser, type Viewer } from './sessions.js';
 
@@ -32,7 +32,7 @@ export async function authenticate(
   const { db, throttle } = deps;
   const { email, password, code } = credentials;
   const lockedUntil = await throttle.lockedUntil(email, client);
-  if (lockedUntil) throw signInLocked(lockedUntil);
+  if (lockedUntil) throw httpError('signInLocked', undefined, { locked_until: lockedUntil.toISOString() });
   const user = await db
     .selectFrom('users')
     .select(['id', 'email', 'display_name', 'role', 'agency_id', 'password_hash', 'disabled_at'])
@@ -46,7 +46,7 @@ export async function authenticate(
   const factors = new SecondFactorRepository(db);
   const secret = deps.secondFactor === 'off' ? null : await factors.confirmedSecret(user.id);
   if (secret !== null) {
-    if (!code) throw secondFactorRequired();
+    if (!code) throw httpError('secondFactorRequired');
     if (!(await secondFactorAccepted(factors, user.id, secret, code))) {
       await throttle.recordFailure(email, client);
       return null;

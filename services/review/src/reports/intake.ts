@@ -3,7 +3,7 @@ import { accountOfUrl } from '@netra/core';
 import { ReportRepository } from '@netra/db';
 import { defaultImageLimits, inspectImage, UnacceptableImage } from '@netra/media';
 import type { ReviewContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 import { isUnstorable } from '../input-hygiene.js';
 
 /** The largest screenshot a reporter may upload. */
@@ -51,7 +51,7 @@ export async function receiveReport(
       const facts = await inspectImage(upload, { ...defaultImageLimits, maxBytes: MAX_UPLOAD_BYTES });
       uploadSha256 = facts.sha256;
     } catch (error) {
-      if (error instanceof UnacceptableImage) throw new HttpError(400, 'NETRA_INVALID_UPLOAD', `tangkapan layar ditolak: ${error.message}`);
+      if (error instanceof UnacceptableImage) throw httpError('invalidUpload', { reason: error.message });
       throw error;
     }
     await ctx.mediaStore.put(uploadSha256, upload);

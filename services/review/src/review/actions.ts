@@ -6,7 +6,7 @@ import { ForwardingRepository, type Database, type ReviewEvent } from '@netra/db
 import { can, requirePermission } from '../auth/permissions.js';
 import type { Viewer } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
-import { forbiddenAction, HttpError, itemNotFound } from '../errors.js';
+import { forbiddenAction, HttpError, httpError, itemNotFound } from '../errors.js';
 import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
 import { eventPayloadOf, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
@@ -36,7 +36,7 @@ export async function claimItem(ctx: ReviewContext, viewer: Viewer, itemId: stri
 async function claimLocked(ctx: ReviewContext, trx: Tx, viewer: Viewer, item: LockedItem, payload: Record<string, unknown>) {
   const holder = activeClaimHolder(item, new Date());
   if (holder !== null && holder !== viewer.userId) {
-    throw new HttpError(409, 'NETRA_CLAIM_HELD', 'someone else is reviewing this item', { claim_expires_at: item.claim_expires_at });
+    throw httpError('claimHeld', undefined, { claim_expires_at: item.claim_expires_at });
   }
   // Escalation goes up: once escalated, only a supervisor or a central reviewer takes the item.
   if (item.escalated && !can(viewer, 'claim_escalated')) throw forbiddenAction(viewer.role, 'claim an escalated item');
@@ -141,7 +141,7 @@ export async function bulkDismiss(ctx: ReviewContext, viewer: Viewer, bulk: Bulk
 export async function retryForwarding(ctx: ReviewContext, viewer: Viewer, forwardingId: string) {
   requirePermission(viewer, 'review', 'retry deliveries');
   const scope = itemScopeOf(viewer);
-  const notFound = () => new HttpError(404, 'NETRA_NOT_FOUND', `forwarding ${forwardingId} not found`);
+  const notFound = () => httpError('forwardingNotFound', { id: forwardingId });
   return ctx.db.transaction().execute(async (trx) => {
     const forwardings = new ForwardingRepository(trx);
     const itemId = await forwardings.itemOf(forwardingId);
@@ -150,7 +150,7 @@ export async function retryForwarding(ctx: ReviewContext, viewer: Viewer, forwar
       throw error instanceof HttpError && error.statusCode === 404 ? notFound() : error;
     });
     if (!(await forwardings.retry(forwardingId))) {
-      throw new HttpError(409, 'NETRA_NOT_FAILED', 'only a delivery that failed can be retried');
+      throw httpError('notFailed');
     }
     await ctx.reviewItems.appendInTransaction(trx, {
       itemId: item.id,
@@ -190,9 +190,9 @@ function activeClaimHolder(item: LockedItem, now: Date): number | null {
 
 function assertDecidable(item: LockedItem, userId: number, now: Date): void {
   if (item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') {
-    throw new HttpError(409, 'NETRA_ALREADY_DECIDED', `this item is already ${item.status}`);
+    throw httpError('alreadyDecided', { status: item.status });
   }
-  if (activeClaimHolder(item, now) !== userId) throw new HttpError(409, 'NETRA_CLAIM_REQUIRED', 'claim the item before deciding it');
+  if (activeClaimHolder(item, now) !== userId) throw httpError('claimRequired');
 }
 
 async function lastConfirm(trx: Tx, itemId: string): Promise<ReviewEvent> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@netra/db';
 import { thumbnail } from '@netra/media';
 import type { ReviewContext } from '../context.js';
-import { mediaNotFound } from '../errors.js';
+import { httpError } from '../errors.js';
 import { visibleItems, type ItemScope } from './scope.js';
 
 const contentTypes: Record<string, string> = {
@@ -29,10 +29,10 @@ export interface ServedImage {
  * or not.
  */
 export async function itemImage(ctx: ReviewContext, scope: ItemScope, itemId: string, sha256: string, size: 'original' | 'thumb'): Promise<ServedImage> {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw mediaNotFound(itemId, sha256);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw httpError('mediaNotFound', { id: itemId, sha256: sha256.slice(0, 64) });
   const format = (await imageOfVisibleItem(ctx.db, scope, itemId, sha256)) ?? (await knownOriginalOfVisibleItem(ctx.db, scope, itemId, sha256));
   const bytes = format === undefined ? null : await ctx.mediaStore.get(sha256);
-  if (!bytes || format === undefined) throw mediaNotFound(itemId, sha256);
+  if (!bytes || format === undefined) throw httpError('mediaNotFound', { id: itemId, sha256: sha256.slice(0, 64) });
   if (size === 'thumb') return { bytes: await thumbnail(bytes), contentType: 'image/jpeg', fileName: `${sha256}-thumb.jpg` };
   return { bytes, contentType: contentTypes[format] ?? 'application/octet-stream', fileName: `${sha256}.${format}` };
 }

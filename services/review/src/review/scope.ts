@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ItemScope } from '@netra/db';
 import type { Viewer } from '../auth/sessions.js';
-import { forbiddenRole } from '../errors.js';
+import { httpError } from '../errors.js';
 
 /**
  * Which review items a viewer may see and decide (invariant 4): an agency's own neutrality team
@@ -16,13 +16,13 @@ export function itemScopeOf(viewer: Viewer): ItemScope {
     case 'reviewer':
     case 'supervisor':
       // The database requires an agency for these roles; refuse rather than widen if it is missing.
-      if (viewer.agencyId === null) throw forbiddenRole(viewer.role);
+      if (viewer.agencyId === null) throw httpError('forbiddenRole', { role: viewer.role });
       return { kind: 'agency', agencyId: viewer.agencyId };
     case 'central_reviewer':
       return { kind: 'all' };
     case 'analyst':
     case 'admin':
-      throw forbiddenRole(viewer.role);
+      throw httpError('forbiddenRole', { role: viewer.role });
   }
 }
 

@@ -3,7 +3,7 @@ import { AgencySettingsRepository } from '@netra/db';
 import { requirePermission } from '../auth/permissions.js';
 import { sessionOf } from '../auth/request-session.js';
 import type { ReviewContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 import { addUser, agencyChangeSchema, changeAgency, changeUser, listUsers, newUserSchema, userChangeSchema } from '../admin/management.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -41,9 +41,9 @@ export function adminRoutes(ctx: ReviewContext): FastifyPluginAsync {
   };
 }
 
-function numericId(request: IdRequest, what: string): number {
+function numericId(request: IdRequest, what: 'user' | 'agency'): number {
   if (!/^[1-9][0-9]{0,8}$/.test(request.params.id)) throw notFound(what, request);
   return Number(request.params.id);
 }
 
-const notFound = (what: string, request: IdRequest) => new HttpError(404, 'NETRA_NOT_FOUND', `${what} ${request.params.id} not found`);
+const notFound = (what: 'user' | 'agency', request: IdRequest) => httpError(what === 'user' ? 'userNotFound' : 'agencyNotFound', { id: request.params.id.slice(0, 20) });

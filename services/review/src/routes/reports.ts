@@ -4,7 +4,7 @@ import { ReportRepository } from '@netra/db';
 import { requirePermission } from '../auth/permissions.js';
 import { sessionOf } from '../auth/request-session.js';
 import type { ReviewContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 import { receiveReport, reportSchema } from '../reports/intake.js';
 import { isItemId } from '../review/scope.js';
 
@@ -16,13 +16,13 @@ const linkSchema = z.strictObject({
   handle: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._-]+$/u, 'handle: nama akun tanpa spasi').optional(),
 });
 
-const reportNotFound = (id: string) => new HttpError(404, 'NETRA_NOT_FOUND', `report ${id.slice(0, 20)} not found`);
+const reportNotFound = (id: string) => httpError('reportNotFound', { id: id.slice(0, 20) });
 
 const linkProblems = {
-  not_unlinked: (id: string) => new HttpError(409, 'NETRA_REPORT_NOT_UNLINKED', `laporan ${id} tidak sedang menunggu ditautkan`),
-  unknown_nip: () => new HttpError(400, 'NETRA_INVALID_INPUT', 'NIP tidak terdaftar'),
-  no_platform: () => new HttpError(400, 'NETRA_INVALID_INPUT', 'tautan laporan bukan dari platform yang dikenal: tolak laporan ini atau minta tautan postingannya'),
-  account_taken: () => new HttpError(409, 'NETRA_ACCOUNT_TAKEN', 'akun itu sudah terdaftar untuk ASN lain'),
+  not_unlinked: (id: string) => httpError('reportNotUnlinked', { id }),
+  unknown_nip: () => httpError('unknownNip'),
+  no_platform: () => httpError('reportWithoutPlatform'),
+  account_taken: () => httpError('accountTaken'),
 };
 
 /** Reports from staff, and the triage of those no registered account matched. */
@@ -54,7 +54,7 @@ export function reportRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const report = await reports.get(id);
       if (!report) throw reportNotFound(id);
       const handle = body.handle ?? report.handle;
-      if (!handle) throw new HttpError(400, 'NETRA_INVALID_INPUT', 'handle: tautan tidak menyebut akunnya; isi nama akun ASN di platform itu');
+      if (!handle) throw httpError('reportWithoutHandle');
       const linked = await reports.link(id, body.nip, handle, viewer.userId);
       if ('problem' in linked) throw linkProblems[linked.problem](id);
       // The post is classified by the scheduler's sweep of stored, unclassified subjects.

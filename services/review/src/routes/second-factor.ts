@@ -4,13 +4,10 @@ import { SecondFactorRepository } from '@netra/db';
 import { sessionOf } from '../auth/request-session.js';
 import { newRecoveryCodes, newTotpSecret, stepOfCode, totpUri } from '../auth/second-factor.js';
 import type { ReviewContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { httpError } from '../errors.js';
 
 const confirmSchema = z.object({ code: z.string().trim().regex(/^[0-9]{6}$/, 'the 6-digit code of the authenticator app') });
 
-const alreadyEnrolled = () => new HttpError(409, 'NETRA_SECOND_FACTOR_ENROLLED', 'a second factor is already set up; an admin can reset it');
-const noPendingEnrolment = () => new HttpError(409, 'NETRA_NO_PENDING_ENROLMENT', 'start with POST /api/me/totp/setup');
-const wrongCode = () => new HttpError(400, 'NETRA_BAD_SECOND_FACTOR', 'that code does not match; check the phone\u2019s clock and type the current one');
 
 /**
  * Enrolling the second factor: a new secret (for the authenticator app), then the first code
@@ -24,7 +21,7 @@ export function secondFactorRoutes(ctx: ReviewContext): FastifyPluginAsync {
     app.post('/me/totp/setup', async (request) => {
       const { viewer } = sessionOf(request);
       const secret = newTotpSecret();
-      if (!(await factors.begin(viewer.userId, secret))) throw alreadyEnrolled();
+      if (!(await factors.begin(viewer.userId, secret))) throw httpError('secondFactorEnrolled');
       return { secret, otpauth_uri: totpUri(secret, viewer.email) };
     });
 
@@ -32,11 +29,11 @@ export function secondFactorRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const { viewer } = sessionOf(request);
       const { code } = confirmSchema.parse(request.body);
       const secret = await factors.pendingSecret(viewer.userId);
-      if (!secret) throw (await factors.isEnrolled(viewer.userId)) ? alreadyEnrolled() : noPendingEnrolment();
+      if (!secret) throw (await factors.isEnrolled(viewer.userId)) ? httpError('secondFactorEnrolled') : httpError('noPendingEnrolment');
       const step = stepOfCode(secret, code);
-      if (step === null) throw wrongCode();
+      if (step === null) throw httpError('wrongSecondFactor');
       const recovery = newRecoveryCodes();
-      if (!(await factors.confirm(viewer.userId, step, recovery.hashes))) throw alreadyEnrolled();
+      if (!(await factors.confirm(viewer.userId, step, recovery.hashes))) throw httpError('secondFactorEnrolled');
       return { enrolled: true, recovery_codes: recovery.codes };
     });
   };

@@ -5,7 +5,7 @@ import { closeSession, csrfTokenFor, openSession } from '../auth/sessions.js';
 import { clientKey } from '../auth/client-key.js';
 import { authenticate } from '../auth/users.js';
 import type { ReviewContext } from '../context.js';
-import { badCredentials } from '../errors.js';
+import { httpError } from '../errors.js';
 
 const signInSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
 
@@ -14,7 +14,7 @@ export function sessionRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.post('/session', { config: { public: true } }, async (request, reply) => {
       const signedIn = await authenticate(ctx, signInSchema.parse(request.body), clientKey(request.ip));
-      if (!signedIn) throw badCredentials();
+      if (!signedIn) throw httpError('badCredentials');
       const { token, expiresAt } = await openSession(ctx.db, signedIn.viewer.userId);
       ctx.cookie.set(reply, token, expiresAt);
       return describeSession({ token, ...signedIn });

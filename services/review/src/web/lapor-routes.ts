@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { clientKey } from '../auth/client-key.js';
 import type { ReviewContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { HttpError, httpError } from '../errors.js';
 import { MAX_UPLOAD_BYTES, receiveReport, reportSchema } from '../reports/intake.js';
 import { dictionaryFor } from './i18n.js';
 import { langOf } from './lang.js';
@@ -32,7 +32,7 @@ export function laporRoutes(ctx: ReviewContext, reportsPerHour: number): Fastify
         onRequest: async (request) => {
           const limit = await hourly(request);
           if (!limit.isAllowed && limit.isExceeded) {
-            throw new HttpError(429, 'NETRA_RATE_LIMITED', `terlalu banyak laporan dari alamat ini; coba lagi dalam ${Math.ceil(limit.ttlInSeconds / 60)} menit`);
+            throw httpError('tooManyReports', { minutes: Math.ceil(limit.ttlInSeconds / 60) });
           }
         },
       },
@@ -60,7 +60,7 @@ export function laporRoutes(ctx: ReviewContext, reportsPerHour: number): Fastify
           return reply.type(HTML).send(laporReceivedPage(dict, received.id));
         } catch (error) {
           if (error instanceof ZodError) return refuse(reply, dict, form, error.issues.map((issue) => issue.message));
-          if (error instanceof HttpError && error.statusCode === 400) return refuse(reply, dict, form, [error.message]);
+          if (error instanceof HttpError && error.statusCode === 400) return refuse(reply, dict, form, [error.messageIn(dict.lang)]);
           throw error;
         }
       },
