@@ -11,6 +11,7 @@ export * from './repositories/review-decisions.js';
 export * from './repositories/second-factors.js';
 export * from './repositories/raw-pages.js';
 export * from './repositories/reports.js';
+export * from './repositories/review-cases.js';
 export * from './repositories/review-items.js';
 export * from './repositories/review-queue.js';
 export * from './repositories/social-accounts.js';

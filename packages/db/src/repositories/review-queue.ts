@@ -210,10 +210,16 @@ export class ReviewQueueRepository {
   }
 
   /**
-   * What the queue's filters offer a viewer: for an agency's team only the regions its civil
-   * servants serve in (and their provinces), for central reviewers every region; all elections.
+   * What the queue's filters offer a viewer: the agencies of the scope; for an agency's team only
+   * the regions its civil servants serve in (and their provinces), for central reviewers every
+   * region; all elections.
    */
-  async filterChoices(scope: ItemScope): Promise<{ regions: { code: string; name: string }[]; elections: { code: string; name: string }[] }> {
+  async filterChoices(scope: ItemScope): Promise<{
+    agencies: { id: number; code: string; name: string }[];
+    regions: { code: string; name: string }[];
+    elections: { code: string; name: string }[];
+  }> {
+    const agencies = this.db.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('code');
     let regions = this.db.selectFrom('regions as r').select(['r.code', 'r.name']).orderBy('r.code');
     if (scope.kind === 'agency') {
       const served = this.db.selectFrom('civil_servants as cs').select('cs.region_code').distinct().where('cs.agency_id', '=', scope.agencyId);
@@ -221,11 +227,12 @@ export class ReviewQueueRepository {
         eb.or([eb('r.code', 'in', served), eb('r.code', 'in', this.db.selectFrom(served.as('s')).select(sql<string>`split_part(s.region_code, '.', 1)`.as('code')))]),
       );
     }
-    const [regionRows, elections] = await Promise.all([
+    const [agencyRows, regionRows, elections] = await Promise.all([
+      (scope.kind === 'all' ? agencies : agencies.where('id', '=', scope.agencyId)).execute(),
       regions.execute(),
       this.db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').execute(),
     ]);
-    return { regions: regionRows, elections };
+    return { agencies: agencyRows, regions: regionRows, elections };
   }
 
   /** `review_items AS ri` within the scope and the filters, on the item's own columns only. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { citationOf } from '@netra/classifier/citations';
 import { claimBoundActions, eventTypeOfAction, NetraError, permissionForAction } from '@netra/core';
-import { ForwardingRepository, type Database, type ReviewEvent } from '@netra/db';
+import { ForwardingRepository, ReviewDecisionReads, type Database, type ReviewEvent } from '@netra/db';
 import { can, requirePermission } from '../auth/permissions.js';
 import type { Viewer } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
@@ -12,7 +12,7 @@ import { eventPayloadOf, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
 import { reportThumbnails } from './report-images.js';
 import { renderCaseReportPage } from './report-page.js';
-import { itemScopeOf, visibleItems, type ItemScope } from './scope.js';
+import { itemScopeOf, type ItemScope } from './scope.js';
 
 type Tx = Transaction<Database>;
 type LockedItem = Awaited<ReturnType<typeof lockVisibleItem>>;
@@ -70,7 +70,7 @@ export async function decideItem(ctx: ReviewContext, viewer: Viewer, itemId: str
     if (event.type === 'confirmed' && state.status === 'confirmed') {
       forwardings = await queueForwarding(ctx, trx, scope, item, { confirmEvent: event, approveEvent: null });
     } else if (event.type === 'approved') {
-      forwardings = await queueForwarding(ctx, trx, scope, item, { confirmEvent: await lastConfirm(trx, itemId), approveEvent: event });
+      forwardings = await queueForwarding(ctx, trx, scope, item, { confirmEvent: await new ReviewDecisionReads(trx).lastConfirm(itemId), approveEvent: event });
     }
     return {
       id: itemId,
@@ -163,21 +163,7 @@ export async function retryForwarding(ctx: ReviewContext, viewer: Viewer, forwar
 }
 
 async function lockVisibleItem(trx: Tx, scope: ItemScope, itemId: string) {
-  const item = await visibleItems(trx, scope)
-    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
-    .select([
-      'ri.id',
-      'ri.agency_id',
-      'ri.status',
-      'ri.claimed_by',
-      'ri.claim_expires_at',
-      'ri.classification_id',
-      'ri.escalated',
-      'a.requires_four_eyes',
-    ])
-    .where('ri.id', '=', itemId)
-    .forUpdate(['ri'])
-    .executeTakeFirst();
+  const item = await new ReviewDecisionReads(trx).lockItem(scope, itemId);
   if (!item) throw itemNotFound(itemId);
   return item;
 }
@@ -195,17 +181,6 @@ function assertDecidable(item: LockedItem, userId: number, now: Date): void {
   if (activeClaimHolder(item, now) !== userId) throw httpError('claimRequired');
 }
 
-async function lastConfirm(trx: Tx, itemId: string): Promise<ReviewEvent> {
-  return trx
-    .selectFrom('review_events')
-    .selectAll()
-    .where('review_item_id', '=', itemId)
-    .where('type', '=', 'confirmed')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-}
-
 /**
  * The outbox rows: written in the transaction of the decision that makes the case final, so the
  * decision and its delivery stand or fall together. The report is frozen here, as JSON and as
@@ -214,11 +189,7 @@ async function lastConfirm(trx: Tx, itemId: string): Promise<ReviewEvent> {
 async function queueForwarding(ctx: ReviewContext, trx: Tx, scope: ItemScope, item: LockedItem, events: { confirmEvent: ReviewEvent; approveEvent: ReviewEvent | null }) {
   const detail = await loadItemDetail(trx, scope, item.id);
   if (!detail) throw itemNotFound(item.id);
-  const people = await trx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'email', 'role'])
-    .where('id', 'in', [events.confirmEvent.actor_user_id!, events.approveEvent?.actor_user_id ?? events.confirmEvent.actor_user_id!])
-    .execute();
+  const people = await new ReviewDecisionReads(trx).people([events.confirmEvent.actor_user_id!, events.approveEvent?.actor_user_id ?? events.confirmEvent.actor_user_id!]);
   const person = (id: number | null) => {
     const user = people.find((p) => p.id === id)!;
     return { id: user.id, name: user.display_name, email: user.email, role: user.role };

@@ -1,8 +1,19 @@
 import type { Kysely } from 'kysely';
 import { availableActions, type AnyPlatform, type EngagementKind, type PostKind, type PriorityPart, type ReviewAction, type ReviewEventType, type ReviewState, type ReviewStatus, type Role, type Severity } from '@netra/core';
-import { ForwardingRepository, MediaRepository, PostVersionRepository, projectedState, versionCurrentAt, type Database, type Post, type PostImage, type PostTextVersion } from '@netra/db';
+import {
+  ForwardingRepository,
+  MediaRepository,
+  PostVersionRepository,
+  projectedState,
+  ReviewCaseRepository,
+  versionCurrentAt,
+  type Database,
+  type Post,
+  type PostImage,
+  type PostTextVersion,
+} from '@netra/db';
 import { readEvidence, type EvidenceItem } from './evidence.js';
-import { effectiveStatus, visibleItems, type ItemScope } from './scope.js';
+import type { ItemScope } from './scope.js';
 
 /** A post as we captured it: the text the classifier read, and the hash that proves it. */
 export interface CapturedPost {
@@ -141,61 +152,12 @@ export interface ItemWorkspace {
 
 /** The item with this id if the scope lets the caller see it; null otherwise (same as absent). */
 export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, itemId: string): Promise<ReviewItemDetail | null> {
-  const row = await visibleItems(db, scope)
-    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
-    .innerJoin('civil_servants as cs', 'cs.id', 'ri.civil_servant_id')
-    .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
-    .innerJoin('regions as r', 'r.code', 'cs.region_code')
-    .leftJoin('candidates as spouse', 'spouse.id', 'cs.spouse_candidate_id')
-    .leftJoin('elections as spouse_election', 'spouse_election.id', 'spouse.election_id')
-    .leftJoin('engagements as e', 'e.id', 'ri.engagement_id')
-    .leftJoin('users as claimer', 'claimer.id', 'ri.claimed_by')
-    .select([
-      'ri.id',
-      effectiveStatus.as('status'),
-      'ri.priority',
-      'ri.priority_parts',
-      'ri.opened_at',
-      'ri.post_id',
-      'ri.status as stored_status',
-      'ri.claimed_by',
-      'ri.claim_expires_at',
-      'ri.escalated',
-      'ri.confirmed_by',
-      'ri.last_event_seq',
-      'claimer.display_name as claimer_name',
-      'c.id as classification_id',
-      'c.classifier_version',
-      'c.score',
-      'c.codes',
-      'c.severity',
-      'c.evidence',
-      'c.created_at as classified_at',
-      'cs.id as civil_servant_id',
-      'cs.full_name',
-      'cs.nip',
-      'cs.position',
-      'a.id as agency_id',
-      'a.code as agency_code',
-      'a.name as agency_name',
-      'a.requires_four_eyes',
-      'r.code as region_code',
-      'r.name as region_name',
-      'spouse.id as spouse_id',
-      'spouse.label as spouse_label',
-      'spouse_election.name as spouse_election',
-      'e.kind as engagement_kind',
-      'e.target_post_id',
-      'e.evidence_post_id',
-      'e.first_seen_at',
-      'e.last_seen_at',
-    ])
-    .where('ri.id', '=', itemId)
-    .executeTakeFirst();
+  const cases = new ReviewCaseRepository(db);
+  const row = await cases.item(scope, itemId);
   if (!row) return null;
 
   // The ASN's own post or comment is shown as the classifier read it; the target post as first captured.
-  const posts = await loadPosts(db, [row.post_id, row.target_post_id, row.evidence_post_id], {
+  const posts = await loadPosts(db, cases, [row.post_id, row.target_post_id, row.evidence_post_id], {
     classifiedAt: row.classified_at,
     readAsClassified: [row.post_id, row.evidence_post_id],
   });
@@ -210,7 +172,7 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
           first_seen_at: required(row.first_seen_at, 'engagement'),
           last_seen_at: required(row.last_seen_at, 'engagement'),
           target_post: required(post(row.target_post_id), 'target post'),
-          target_author: await loadAuthor(db, required(row.target_post_id, 'target post')),
+          target_author: await cases.authorOf(required(row.target_post_id, 'target post')),
           comment_post: post(row.evidence_post_id),
         };
 
@@ -246,12 +208,12 @@ export async function loadItemDetail(db: Kysely<Database>, scope: ItemScope, ite
       evidence: row.evidence,
       findings: evidence.items,
       exception: evidence.exception,
-      elections: await loadElections(db, evidence.items),
+      elections: await cases.elections([...new Set(evidence.items.flatMap((e) => (e.candidate ? [e.candidate.electionCode] : [])))]),
       classified_at: row.classified_at,
     },
     subject,
-    report: row.post_id === null ? null : await loadReport(db, row.post_id),
-    history: await loadHistory(db, row.id),
+    report: row.post_id === null ? null : toItemReport(await cases.reportOf(row.post_id)),
+    history: (await cases.history(row.id)).map(toHistoryEntry),
   };
 }
 
@@ -263,14 +225,7 @@ export async function loadItemWorkspace(
   detail: ReviewItemDetail,
   now: Date,
 ): Promise<ItemWorkspace> {
-  const earlier = await visibleItems(db, scope)
-    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
-    .select(['ri.id', effectiveStatus.as('status'), 'ri.opened_at', 'c.codes'])
-    .where('ri.civil_servant_id', '=', detail.civil_servant.id)
-    .where('ri.id', '<>', detail.id)
-    .orderBy('ri.opened_at', 'desc')
-    .limit(50)
-    .execute();
+  const earlier = await new ReviewCaseRepository(db).otherItemsOf(scope, detail.civil_servant.id, detail.id);
   return {
     available_actions: availableActions(detail.state, viewer, now),
     earlier_items: earlier,
@@ -278,32 +233,16 @@ export async function loadItemWorkspace(
   };
 }
 
-async function loadAuthor(db: Kysely<Database>, postId: string): Promise<{ handle: string; candidate: string | null }> {
-  const row = await db
-    .selectFrom('posts as p')
-    .leftJoin('social_accounts as sa', 'sa.id', 'p.account_id')
-    .leftJoin('candidates as cand', 'cand.id', 'sa.candidate_id')
-    .select(['p.author_handle', 'cand.label'])
-    .where('p.id', '=', postId)
-    .executeTakeFirstOrThrow();
-  return { handle: row.author_handle, candidate: row.label };
-}
-
-async function loadElections(db: Kysely<Database>, items: readonly EvidenceItem[]) {
-  const codes = [...new Set(items.flatMap((e) => (e.candidate ? [e.candidate.electionCode] : [])))];
-  if (codes.length === 0) return [];
-  return db.selectFrom('elections').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
-}
-
 async function loadPosts(
   db: Kysely<Database>,
+  cases: ReviewCaseRepository,
   ids: readonly (string | null)[],
   classification: { classifiedAt: Date; readAsClassified: readonly (string | null)[] },
 ): Promise<Map<string, CapturedPost>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
   const [rows, images, versions] = await Promise.all([
-    db.selectFrom('posts').selectAll().where('id', 'in', wanted).execute(),
+    cases.posts(wanted),
     new MediaRepository(db).ofPosts(wanted),
     new PostVersionRepository(db).ofPosts(wanted),
   ]);
@@ -350,13 +289,7 @@ function toCapturedPost(row: Post, images: readonly PostImage[], versions: PostT
   };
 }
 
-async function loadReport(db: Kysely<Database>, postId: string): Promise<ItemReport | null> {
-  const row = await db
-    .selectFrom('reports as r')
-    .innerJoin('posts as p', 'p.report_id', 'r.id')
-    .selectAll('r')
-    .where('p.id', '=', postId)
-    .executeTakeFirst();
+function toItemReport(row: Awaited<ReturnType<ReviewCaseRepository['reportOf']>>): ItemReport | null {
   if (!row) return null;
   return {
     id: row.id,
@@ -377,22 +310,15 @@ async function loadReport(db: Kysely<Database>, postId: string): Promise<ItemRep
   };
 }
 
-async function loadHistory(db: Kysely<Database>, itemId: string): Promise<HistoryEntry[]> {
-  const rows = await db
-    .selectFrom('review_events as ev')
-    .leftJoin('users as u', 'u.id', 'ev.actor_user_id')
-    .select(['ev.seq', 'ev.type', 'ev.actor_user_id', 'u.display_name', 'ev.created_at', 'ev.payload', 'ev.hash'])
-    .where('ev.review_item_id', '=', itemId)
-    .orderBy('ev.seq')
-    .execute();
-  return rows.map((row) => ({
+function toHistoryEntry(row: Awaited<ReturnType<ReviewCaseRepository['history']>>[number]): HistoryEntry {
+  return {
     seq: row.seq,
     type: row.type,
     actor: row.actor_user_id === null ? null : { id: row.actor_user_id, display_name: row.display_name ?? '' },
     at: row.created_at,
     payload: row.payload,
     hash: row.hash,
-  }));
+  };
 }
 
 /** The schema's CHECKs guarantee these; a miss means a broken row, not a user error. */

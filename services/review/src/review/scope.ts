@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, ItemScope } from '@netra/db';
+import type { ItemScope } from '@netra/db';
 import type { Viewer } from '../auth/sessions.js';
 import { httpError } from '../errors.js';
 
@@ -29,10 +28,4 @@ export function itemScopeOf(viewer: Viewer): ItemScope {
 /** Ids are bigserial: anything else cannot exist, and answers 404 like an unseen item. */
 export function isItemId(value: string): boolean {
   return /^[1-9][0-9]{0,17}$/.test(value);
-}
-
-/** The agencies whose items the scope covers, for the queue's agency filter. */
-export function visibleAgencies(db: Kysely<Database>, scope: ItemScope) {
-  const agencies = db.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('code');
-  return (scope.kind === 'all' ? agencies : agencies.where('id', '=', scope.agencyId)).execute();
 }

@@ -12,7 +12,7 @@ import { loadItemDetail } from '../review/detail.js';
 import { openItem, VIEWING_WINDOW_SECONDS } from '../review/open-item.js';
 import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
 import { REPORT_STYLE_CSP_SOURCE } from '../review/report-page.js';
-import { isItemId, itemScopeOf, visibleAgencies } from '../review/scope.js';
+import { isItemId, itemScopeOf } from '../review/scope.js';
 import { CSP_HEADER, strictCsp } from '../security-headers.js';
 import { dictionaryFor } from './i18n.js';
 import { langOf, rememberLang } from './lang.js';
@@ -73,7 +73,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const [{ items, next_cursor }, summary, choices] = await Promise.all([
         listQueue(ctx.db, scope, filter),
         summarizeQueue(ctx.db, scope, filter),
-        queueChoices(scope),
+        new ReviewQueueRepository(ctx.db).filterChoices(scope),
       ]);
       const view = { filter, rows: items, nextCursor: next_cursor, summary, choices, now: new Date() };
       return reply.type(HTML).send(queuePage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
@@ -143,12 +143,6 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
         }
         throw error;
       }
-    }
-
-    /** The choices of the queue's filters, within what the viewer may see. */
-    async function queueChoices(scope: ReturnType<typeof itemScopeOf>) {
-      const [agencies, { regions, elections }] = await Promise.all([visibleAgencies(ctx.db, scope), new ReviewQueueRepository(ctx.db).filterChoices(scope)]);
-      return { agencies, regions, elections };
     }
   };
 }
