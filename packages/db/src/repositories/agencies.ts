@@ -11,6 +11,16 @@ export interface AgencySettingsChange {
 export class AgencySettingsRepository {
   constructor(private readonly db: Db) {}
 
+  /** Code and name of every agency, or of one: the choices of a filter within a scope. */
+  async choices(onlyAgencyId: number | null) {
+    const agencies = this.db.selectFrom('agencies').select(['id', 'code', 'name']);
+    return (onlyAgencyId === null ? agencies : agencies.where('id', '=', onlyAgencyId)).orderBy('name').execute();
+  }
+
+  async idByCode(code: string): Promise<number | undefined> {
+    return (await this.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst())?.id;
+  }
+
   async list() {
     return this.db
       .selectFrom('agencies')

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { reviewStatuses, type EngagementKind, type AnyPlatform, type PriorityPart, type ReviewStatus, type Severity } from '@netra/core';
 import type { Database, ReviewItemTable } from '../schema.js';
+import { listElections } from './elections.js';
 import { currentPostText } from './post-versions.js';
 
 /**
@@ -230,7 +231,7 @@ export class ReviewQueueRepository {
     const [agencyRows, regionRows, elections] = await Promise.all([
       (scope.kind === 'all' ? agencies : agencies.where('id', '=', scope.agencyId)).execute(),
       regions.execute(),
-      this.db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').execute(),
+      listElections(this.db),
     ]);
     return { agencies: agencyRows, regions: regionRows, elections };
   }

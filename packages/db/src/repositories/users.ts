@@ -181,3 +181,20 @@ export class SignInThrottle {
     await this.db.deleteFrom('sign_in_throttle').where('email', '=', normaliseEmail(email)).execute();
   }
 }
+
+/** The user signing in with this e-mail, with what the password check and the session need. */
+export async function userForSignIn(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'role', 'agency_id', 'password_hash', 'disabled_at'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
+}
+
+export async function userIdByEmail(db: Db, email: string): Promise<number | undefined> {
+  return (await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(email)).executeTakeFirst())?.id;
+}
+
+export async function emailOfUser(db: Db, userId: number): Promise<string> {
+  return (await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, outboundUrlProblem, roles, type OutboundPolicy } from '@netra/core';
-import { AgencySettingsRepository, createUser, listUsers, SecondFactorRepository, updateUser, type Db, type SignInThrottle } from '@netra/db';
+import { AgencySettingsRepository, createUser, emailOfUser, listUsers, SecondFactorRepository, updateUser, type Db, type SignInThrottle } from '@netra/db';
 
 /**
  * User and agency management shared by the admin API and the CLI, so both validate the same way.
@@ -66,8 +66,7 @@ export async function changeUser(db: Db, throttle: SignInThrottle, userId: numbe
   });
   if (changed && input.reset_second_factor) await new SecondFactorRepository(db).reset(userId);
   if (changed && input.unlock) {
-    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
-    await throttle.clear(user.email);
+    await throttle.clear(await emailOfUser(db, userId));
   }
   return changed;
 }

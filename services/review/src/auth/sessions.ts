@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import { sha256Hex, type Role } from '@netra/core';
-import type { Db, User } from '@netra/db';
+import { SessionRepository, type Db, type User } from '@netra/db';
 
 /** The signed-in person a request acts for. */
 export interface Viewer {
@@ -21,7 +20,7 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 export async function openSession(db: Db, userId: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
-  await db.insertInto('sessions').values({ token_sha256: sha256Hex(token), user_id: userId, expires_at: expiresAt }).execute();
+  await new SessionRepository(db).open(sha256Hex(token), userId, expiresAt);
   return { token, expiresAt };
 }
 
@@ -34,19 +33,7 @@ export const SESSION_IDLE_SECONDS = 30 * 60;
  * background one (the page's claim heartbeat) does not, or an unattended open tab never ends.
  */
 export async function findSessionViewer(db: Db, token: string, activity: boolean): Promise<(Viewer & { secondFactorEnrolled: boolean }) | null> {
-  const row = await db
-    .updateTable('sessions as s')
-    .from('users as u')
-    // One statement either way: a heartbeat rewrites the old time, which also keeps this cheap.
-    .set({ last_seen_at: activity ? sql<Date>`now()` : sql<Date>`s.last_seen_at` })
-    .whereRef('u.id', '=', 's.user_id')
-    .where('s.token_sha256', '=', sha256Hex(token))
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('s.last_seen_at', '>', sql<Date>`now() - ${SESSION_IDLE_SECONDS} * interval '1 second'`)
-    .where('u.disabled_at', 'is', null)
-    .returning(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.agency_id'])
-    .returning(sql<boolean>`EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)`.as('enrolled'))
-    .executeTakeFirst();
+  const row = await new SessionRepository(db).findLive(sha256Hex(token), activity, SESSION_IDLE_SECONDS);
   return row ? { ...viewerFromUser(row), secondFactorEnrolled: row.enrolled } : null;
 }
 
@@ -55,7 +42,7 @@ export function viewerFromUser(user: Pick<User, 'id' | 'email' | 'display_name' 
 }
 
 export async function closeSession(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_sha256', '=', sha256Hex(token)).execute();
+  await new SessionRepository(db).close(sha256Hex(token));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { hashPassword, verifyPassword } from '@netra/core';
-import { normaliseEmail, SecondFactorRepository, type Db, type SignInThrottle } from '@netra/db';
+import { SecondFactorRepository, userForSignIn, type Db, type SignInThrottle } from '@netra/db';
 import { httpError } from '../errors.js';
 import { mustEnrol, recoveryCodeHash, stepOfCode, type SecondFactorPolicy } from './second-factor.js';
 import { viewerFromUser, type Viewer } from './sessions.js';
@@ -33,11 +33,7 @@ export async function authenticate(
   const { email, password, code } = credentials;
   const lockedUntil = await throttle.lockedUntil(email, client);
   if (lockedUntil) throw httpError('signInLocked', undefined, { locked_until: lockedUntil.toISOString() });
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'role', 'agency_id', 'password_hash', 'disabled_at'])
-    .where('email', '=', normaliseEmail(email))
-    .executeTakeFirst();
+  const user = await userForSignIn(db, email);
   const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
   if (!user || !matches || user.disabled_at !== null) {
     await throttle.recordFailure(email, client);

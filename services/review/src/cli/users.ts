@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { InvalidInputError, loadConfig, runMain, type OutboundPolicy } from '@netra/core';
-import { AgencySettingsRepository, connectDb, normaliseEmail, ReviewItemRepository, SignInThrottle, type Db } from '@netra/db';
+import { AgencySettingsRepository, connectDb, normaliseEmail, ReviewItemRepository, SignInThrottle, userIdByEmail, type Db } from '@netra/db';
 import { addUser, agencyChangeSchema, changeAgency, changeUser, listUsers, newUserSchema, userChangeSchema } from '../admin/management.js';
 
 const usage = `usage: npm run -s users -- <command>
@@ -131,15 +131,15 @@ async function run(db: Db, command: string, args: string[], flags: Flags, outbou
 }
 
 async function change(db: Db, email: string | undefined, input: Record<string, unknown>): Promise<void> {
-  const user = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(required(email, 'EMAIL'))).executeTakeFirst();
-  if (!user) throw new InvalidInputError(`no user with e-mail ${email}`);
-  await changeUser(db, new SignInThrottle(db), user.id, userChangeSchema.parse(input));
+  const userId = await userIdByEmail(db, required(email, 'EMAIL'));
+  if (userId === undefined) throw new InvalidInputError(`no user with e-mail ${email}`);
+  await changeUser(db, new SignInThrottle(db), userId, userChangeSchema.parse(input));
 }
 
 async function agencyId(db: Db, code: string): Promise<number> {
-  const agency = await db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-  if (!agency) throw new InvalidInputError(`no agency with code ${code}`);
-  return agency.id;
+  const id = await new AgencySettingsRepository(db).idByCode(code);
+  if (id === undefined) throw new InvalidInputError(`no agency with code ${code}`);
+  return id;
 }
 
 function passwordFromEnv(): { value: string; generated: boolean } {

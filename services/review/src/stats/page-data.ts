@@ -1,4 +1,4 @@
-import type { Db } from '@netra/db';
+import { AgencySettingsRepository, listElections, type Db } from '@netra/db';
 import { runReport, type StatsQuery, type StatsReport, type StatsScope } from '@netra/stats';
 
 export interface StatsPageData {
@@ -32,13 +32,8 @@ export async function loadStatsPage(db: Db, query: StatsQuery, scope: StatsScope
     grouped('phase'),
     runReport(db, 'decision-times', { ...query, by: [] }, scope),
     runReport(db, 'backlog', { ...query, by: [] }, scope),
-    db.selectFrom('elections').select(['code', 'name']).orderBy('vote_on').orderBy('code').execute(),
-    db
-      .selectFrom('agencies')
-      .select(['code', 'name'])
-      .$if(scope.agencyId !== null, (q) => q.where('id', '=', scope.agencyId!))
-      .orderBy('name')
-      .execute(),
+    listElections(db),
+    new AgencySettingsRepository(db).choices(scope.agencyId),
   ]);
   return { total, byDay, byCode, byAgency, byRegion, byProvince, byPlatform, bySeverity, byPhase, decisionTimes, backlog, elections, agencies };
 }
