@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-
 import { installSecurityHeaders } from './security-headers.js';
 import { statsRoutes } from './stats/routes.js';
 import { laporRoutes } from './web/lapor-routes.js';
+import { assets } from './web/assets.js';
 import { webRoutes } from './web/routes.js';
 
 export interface ReviewAppOptions {
@@ -63,6 +64,7 @@ export function buildReviewApp(options: ReviewAppOptions) {
   installInputHygiene(app);
   app.register(fastifyCookie);
   app.register(serviceEndpoints, { checks: { postgres: postgresAnswers(options.db) } });
+  app.register(assets);
   app.register(statsRoutes(ctx));
   app.register(apiRoutes(ctx), { prefix: '/api' });
   app.register(webRoutes(ctx));

@@ -90,4 +90,18 @@ describe('pages', () => {
     expect(script.body).toContain('x-netra-csrf');
     expect((await app.inject({ url: '/static/..%2Fpages.ts' })).statusCode).toBe(404);
   });
+
+  it('serve scripts and styles with an ETag, answer 304 to a browser that has them, and nothing unlisted', async () => {
+    for (const url of ['/static/app.css', '/stats/assets/stats.js', '/stats/assets/chart.umd.min.js']) {
+      const first = await app.inject({ url });
+      expect(first.statusCode, url).toBe(200);
+      expect(first.headers['cache-control'], url).toBe('no-cache');
+      const etag = first.headers.etag as string;
+      expect(etag, url).toBeTruthy();
+      expect((await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode, url).toBe(304);
+    }
+    for (const url of ['/stats/assets/chart.js', '/stats/assets/helpers.js', '/stats/assets/..%2F..%2Fpackage.json', '/static/../routes.ts', '/static/']) {
+      expect((await app.inject({ url })).statusCode, url).toBe(404);
+    }
+  });
 });

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { reportNames, runReport, statsQuerySchema, statsScopeOf, toCsv, type ReportName, type StatsReport } from '@netra/stats';
 import { requireApiSession, resolveSession } from '../auth/request-session.js';
@@ -9,15 +6,6 @@ import type { ReviewContext } from '../context.js';
 import { langOf } from '../web/lang.js';
 import { loadStatsPage } from './page-data.js';
 import { statsPage } from './page.js';
-
-const chartJsFile = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
-
-// Read once at start, served from this origin (the CSP allows no other script source).
-const assets = {
-  'chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(chartJsFile) },
-  'stats.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/stats.js', import.meta.url)) },
-  'stats.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/stats.css', import.meta.url)) },
-};
 
 /**
  * Statistics for every signed-in role, each within its scope (packages/stats/src/scope.ts):
@@ -43,13 +31,6 @@ export function statsRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const data = await loadStatsPage(ctx.db, query, statsScopeOf(session.viewer));
       const page = statsPage(langOf(request), { viewer: session.viewer, csrfToken: csrfTokenFor(session.token) }, query, data);
       return reply.type('text/html; charset=utf-8').send(page);
-    });
-
-    app.get('/stats/assets/:file', async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
-      const name = request.params.file;
-      if (!Object.hasOwn(assets, name)) return reply.callNotFound();
-      const asset = assets[name as keyof typeof assets];
-      return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
     });
 
     async function sendReport(request: FastifyRequest, reply: FastifyReply, name: ReportName) {

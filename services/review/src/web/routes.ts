@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AgencySettingsRepository, ForwardingRepository, listUsers, ReviewQueueRepository, SecondFactorRepository } from '@netra/db';
 import type { ReviewStatus } from '@netra/core';
@@ -23,12 +22,6 @@ import { queuePage } from './pages/queue.js';
 import { secondFactorPage } from './pages/second-factor.js';
 import { signInPage } from './pages/sign-in.js';
 
-// Read once at start: two small files do not need a static-file server.
-const staticFiles = {
-  'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/app.js', import.meta.url)) },
-  'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/app.css', import.meta.url)) },
-};
-
 const HTML = 'text/html; charset=utf-8';
 type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -36,13 +29,6 @@ type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
 export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', async (request, reply) => rememberLang(request, reply));
-
-    app.get('/static/:file', async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
-      const name = request.params.file;
-      if (!Object.hasOwn(staticFiles, name)) return reply.callNotFound();
-      const file = staticFiles[name as keyof typeof staticFiles];
-      return reply.type(file.type).header('cache-control', 'no-cache').send(file.body);
-    });
 
     app.get('/', async (request, reply) => {
       const session = await resolveSession(ctx, request);
