@@ -1,3 +1,4 @@
+export * from './command-line.js';
 export * from './config.js';
 export * from './dates.js';
 export * from './domain.js';

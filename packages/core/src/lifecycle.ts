@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { UsageRequested } from './command-line.js';
 
 /** Something a service started and must stop on shutdown, in order. */
 export interface Closeable {
@@ -40,12 +41,23 @@ export function onShutdownSignal(stop: () => Promise<void>, logger: Logger): voi
 
 /**
  * The entry point of every service and CLI: a ConfigError (or any start-up failure) becomes one
- * clear line on stderr and exit code 1, never a stack trace an operator has to read.
+ * clear line on stderr, `name: message`, and exit code `failureCode` (1), never a stack trace an
+ * operator has to read. `--help` (UsageRequested) prints the usage and exits 0; a number `main`
+ * returns is the exit code.
  */
-export function runMain(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`netra: ${message}\n`);
-    process.exit(1);
-  });
+export function runMain(main: () => Promise<number | void>, options: { name?: string; failureCode?: number } = {}): void {
+  main().then(
+    (code) => {
+      if (typeof code === 'number') process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageRequested) {
+        process.stdout.write(`${error.usage}\n`);
+        process.exit(0);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${options.name ?? 'netra'}: ${message}\n`);
+      process.exit(options.failureCode ?? 1);
+    },
+  );
 }

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { InvalidInputError, loadConfig, runMain } from '@netra/core';
+import { InvalidInputError, loadConfig, parseCommandLine, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
 import { toCsv } from './csv.js';
 import { dimensions, statsQuerySchema } from './filters.js';
@@ -15,11 +14,19 @@ const usage = `usage: npm run -s stats -- [--report ${reportNames.join('|')}] [-
  * the statistics tables up to date first (an incremental refresh; --no-refresh reads them as they are).
  */
 runMain(async () => {
-  const { values } = readArguments();
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+  const { values } = parseCommandLine(usage, {
+    allowNegative: true,
+    options: {
+      report: { type: 'string', default: 'counts' },
+      by: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      election: { type: 'string' },
+      agency: { type: 'string' },
+      csv: { type: 'boolean', default: false },
+      refresh: { type: 'boolean', default: true },
+    },
+  });
   if (!reportNames.includes(values.report as ReportName)) throw new InvalidInputError(`unknown report "${values.report}"\n${usage}`);
   const parsed = statsQuerySchema.safeParse({ by: values.by, from: values.from, to: values.to, election: values.election, agency: values.agency });
   if (!parsed.success) {
@@ -36,25 +43,3 @@ runMain(async () => {
     await db.destroy();
   }
 });
-
-// A mistyped option is the user's mistake: say which, and show the usage.
-function readArguments() {
-  try {
-    return parseArgs({
-      allowNegative: true,
-      options: {
-        report: { type: 'string', default: 'counts' },
-        by: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        election: { type: 'string' },
-        agency: { type: 'string' },
-        csv: { type: 'boolean', default: false },
-        refresh: { type: 'boolean', default: true },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new InvalidInputError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-  }
-}

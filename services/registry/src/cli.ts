@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { errorMessage, InvalidInputError, loadConfig, runMain } from '@netra/core';
+import { errorMessage, InvalidInputError, loadConfig, parseCommandLine, runMain } from '@netra/core';
 import { connectDb, type Db } from '@netra/db';
 import type { CsvSource } from './csv-table.js';
 import { importAgencies, importCandidates, importCivilServants, importRegions } from './index.js';
@@ -22,7 +22,7 @@ const commands: Record<string, (db: Db, source: CsvSource, options: ImportOption
 const usage = `usage: npm run -s registry -- <${Object.keys(commands).join('|')}> FILE.csv`;
 
 runMain(async () => {
-  const [command, file, ...extra] = process.argv.slice(2);
+  const [command, file, ...extra] = parseCommandLine(usage, { allowPositionals: true, options: {} }).positionals;
   const importFile = command === undefined ? undefined : commands[command];
   if (!importFile || file === undefined || extra.length > 0) throw new InvalidInputError(usage);
 

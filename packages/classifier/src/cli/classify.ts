@@ -1,13 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, runMain } from '@netra/core';
 import { createClassifier } from '../classifier.js';
 import type { Evidence } from '../types.js';
 import { loadCandidateFiles, loadNationalDirectory } from './candidates-csv.js';
 import { parseInputLine } from './input-line.js';
 import { readMedia } from './read-media.js';
 import { loadRegionDirectory } from './regions-csv.js';
+
+const usage = 'usage: npm run -s classify -- [FILE.jsonl|-] [--candidates FILE.csv ...]';
 
 /**
  * npm run -s classify -- FILE.jsonl [--candidates FILE.csv ...]
@@ -21,7 +23,7 @@ import { loadRegionDirectory } from './regions-csv.js';
  * (data/elections/2024); `--candidates data/demo/candidates.csv` gives the demo world's list.
  */
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { candidates: { type: 'string', multiple: true } }, allowPositionals: true });
+  const { values, positionals } = parseCommandLine(usage, { options: { candidates: { type: 'string', multiple: true } }, allowPositionals: true });
   const file = positionals[0] ?? '-';
   const baseDir = file === '-' ? process.cwd() : dirname(resolve(file));
   const classifier = createClassifier({ directory: values.candidates ? loadCandidateFiles(values.candidates) : loadNationalDirectory() });
@@ -64,12 +66,4 @@ function withSnakeCaseMediaIndex({ mediaIndex, ...rest }: Evidence): Record<stri
   return mediaIndex === undefined ? rest : { ...rest, media_index: mediaIndex };
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`classify: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runMain(main, { name: 'classify', failureCode: 2 });

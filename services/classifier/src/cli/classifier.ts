@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '@netra/core';
+import { loadConfig, parseCommandLine, runMain } from '@netra/core';
 import { connectDb } from '@netra/db';
 import { exportDecisions } from '../export-decisions.js';
 import { demoTruthRecords } from './demo-truth.js';
@@ -21,7 +20,7 @@ options: --candidates FILE.csv, repeatable (default data/demo/candidates.csv, th
          labelled against); --candidates national reads the 2024 elections nationwide (data/elections/2024)`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine(usage, {
     options: { candidates: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean' }, mistakes: { type: 'boolean' } },
     allowPositionals: true,
   });
@@ -64,12 +63,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`classifier: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { name: 'classifier' });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import { InvalidInputError, loadConfig, runMain, type OutboundPolicy } from '@netra/core';
+import { InvalidInputError, loadConfig, parseCommandLine, runMain, type OutboundPolicy } from '@netra/core';
 import { AgencySettingsRepository, connectDb, normaliseEmail, ReviewItemRepository, SignInThrottle, userIdByEmail, type Db } from '@netra/db';
 import { addUser, agencyChangeSchema, changeAgency, changeUser, listUsers, newUserSchema, userChangeSchema } from '../admin/management.js';
 
@@ -22,7 +21,7 @@ roles: reviewer, supervisor, central_reviewer, analyst, admin`;
  * and the status rebuild. Passwords never go on the command line, where `ps` would show them.
  */
 runMain(async () => {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandLine(usage, {
     allowPositionals: true,
     options: {
       email: { type: 'string' },

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { InvalidInputError, loadConfig, platforms, runMain, type Platform } from '@netra/core';
+import { InvalidInputError, loadConfig, parseCommandLine, platforms, runMain, type Platform } from '@netra/core';
 import { planPlatform, type EndpointBudget, type PlanInput, type PlatformBudget } from '../budget/plan.js';
 import { platformLimits } from '../budget/platform-limits.js';
 
@@ -10,7 +9,7 @@ that fits, monthly post reads and cost, and how many credentials or streams it t
 --interval defaults to POLL_INTERVAL_SECONDS (the scheduler's default interval, 900).`;
 
 runMain(async () => {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(usage, {
     options: {
       accounts: { type: 'string' },
       platform: { type: 'string' },
@@ -20,13 +19,8 @@ runMain(async () => {
       'watched-posts': { type: 'string', default: '500' },
       'watch-interval': { type: 'string', default: '3600' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
   const number = (name: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (value === undefined || !Number.isFinite(n) || n < min) throw new InvalidInputError(`--${name} must be a number of at least ${min}\n${usage}`);
