@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { provinceTiles } from '../src/stats/province-tiles.js';
+import { provinceTiles } from '../src/web/pages/province-tiles.js';
 
 const css = readFileSync(new URL('../src/stats/static/stats.css', import.meta.url), 'utf8');
 

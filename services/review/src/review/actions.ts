@@ -11,7 +11,7 @@ import { buildCaseReport, type ConfirmedDecision } from './case-report.js';
 import { eventPayloadOf, type Decision } from './decision.js';
 import { loadItemDetail } from './detail.js';
 import { reportThumbnails } from './report-images.js';
-import { renderCaseReportPage } from './report-page.js';
+import { renderCaseReportPage } from '../web/pages/case-report.js';
 import { itemScopeOf, type ItemScope } from './scope.js';
 
 type Tx = Transaction<Database>;

@@ -5,7 +5,7 @@ import { csrfTokenFor } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
 import { langOf } from '../web/lang.js';
 import { loadStatsPage } from './page-data.js';
-import { statsPage } from './page.js';
+import { statsPage } from '../web/pages/stats.js';
 
 /**
  * Statistics for every signed-in role, each within its scope (packages/stats/src/scope.ts):

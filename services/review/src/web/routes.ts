@@ -10,7 +10,7 @@ import { HttpError, itemNotFound } from '../errors.js';
 import { loadItemDetail } from '../review/detail.js';
 import { openItem, VIEWING_WINDOW_SECONDS } from '../review/open-item.js';
 import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
-import { REPORT_STYLE_CSP_SOURCE } from '../review/report-page.js';
+import { REPORT_STYLE_CSP_SOURCE } from './pages/case-report.js';
 import { isItemId, itemScopeOf } from '../review/scope.js';
 import { CSP_HEADER, strictCsp } from '../security-headers.js';
 import { dictionaryFor } from './i18n.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { localZoneOf } from '@netra/core';
-import { escapeHtml, html } from '../web/html.js';
-import { dictionaryFor } from '../web/i18n.js';
-import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from '../web/pages/fragments.js';
-import { when } from '../web/time.js';
-import type { CaseReport } from './case-report.js';
-import { readEvidence } from './evidence.js';
+import { escapeHtml, html } from '../html.js';
+import { dictionaryFor } from '../i18n.js';
+import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from './fragments.js';
+import { when } from '../time.js';
+import type { CaseReport } from '../../review/case-report.js';
+import { readEvidence } from '../../review/evidence.js';
 
 /**
  * The printable case report, in Bahasa Indonesia, exactly as the home agency receives it (it is

@@ -1,10 +1,10 @@
 import { isSeverity } from '@netra/core';
 import type { ElectionPhase, StatsQuery, StatsReport, StatsRow } from '@netra/stats';
-import { html, type SafeHtml } from '../web/html.js';
-import { dictionaryFor, type Dictionary, type Lang } from '../web/i18n.js';
-import { codeLabel } from '../web/pages/fragments.js';
-import { layout, type PageSession } from '../web/pages/layout.js';
-import type { StatsPageData } from './page-data.js';
+import { html, type SafeHtml } from '../html.js';
+import { dictionaryFor, type Dictionary, type Lang } from '../i18n.js';
+import { codeLabel } from './fragments.js';
+import { layout, type PageSession } from './layout.js';
+import type { StatsPageData } from '../../stats/page-data.js';
 import { provinceTiles } from './province-tiles.js';
 
 type Words = Dictionary['labels']['stats'];
