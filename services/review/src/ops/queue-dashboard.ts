@@ -3,7 +3,6 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '@netra/db';
 import { resolveSession, type SessionDeps } from '../auth/request-session.js';
 import { CSP_HEADER, strictCsp } from '../security-headers.js';
 
