@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import { dictionaryFor, type Dictionary, type Lang } from '../i18n.js';
 import { codeLabel } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { when } from '../time.js';
 import type { StatsPageData } from '../../stats/page-data.js';
 import { provinceTiles } from './province-tiles.js';
 
@@ -47,7 +48,7 @@ export function statsPage(lang: Lang, session: PageSession, query: StatsQuery, d
 <button>${l.apply}</button>
 <a class="button" id="download-csv" href="/api/stats?${csvQuery('agency,code')}" download>${l.download}</a>
 </form>
-<p class="muted">${l.refreshed}: ${data.total.refreshed_at ? data.total.refreshed_at.replace('T', ' ').slice(0, 16) + ' UTC' : l.never}</p>
+<p class="muted">${l.refreshed}: ${data.total.refreshed_at ? when(data.total.refreshed_at) : l.never}</p>
 <p class="muted" data-disclaimer>${l.disclaimer}</p>
 <dl class="headline">
 ${figure(l.flags, totals.flags)}${figure(l.confirmed, totals.confirmed)}${figure(l.dismissed, totals.dismissed)}${figure(l.pending, totals.pending)}
