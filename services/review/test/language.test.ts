@@ -71,6 +71,17 @@ describe('the Indonesian workspace', () => {
     expect(english.body).toContain(citationOf('number_symbol', 'en').replace(/'/g, '&#39;'));
   });
 
+  it("names an event's details in Indonesian, with labels for its code, severity and reason", async () => {
+    await reviewer.post(`/api/review-items/${likeItem}/claim`);
+    const confirmed = await reviewer.post(`/api/review-items/${likeItem}/decision`, { action: 'confirm', code: 'support_like', severity: 'sedang', note: 'Menyukai ajakan mencoblos' });
+    expect(confirmed.statusCode).toBe(200);
+    const history = readableText((await reviewer.get(`/items/${likeItem}`)).body.split('data-history')[1]!);
+    expect(history).toMatch(/Jenis\s+Menyukai konten kampanye/);
+    expect(history).toMatch(/Tingkat\s+sedang/);
+    expect(history).toMatch(/Klasifikasi\s+\d+/);
+    expect(history).not.toMatch(/classification_id|support_like|lease_seconds/);
+  });
+
   it('says in Indonesian what the priority is made of, on the item page and the queue', async () => {
     const parts = { severity: 3, score: 0.95, reach: 0.21, repeat: 0.5 };
     await t.db.updateTable('review_items').set({ priority: 4.66, priority_parts: JSON.stringify(parts) }).where('id', '=', postItem).execute();

@@ -353,6 +353,19 @@ const en: Messages = {
   pageNotFound: 'Page not found',
 };
 
+/** The keys review events carry in their payload (review/decision.ts, actions.ts, review-items.ts). */
+type EventField =
+  | 'code'
+  | 'severity'
+  | 'rule'
+  | 'reason'
+  | 'note'
+  | 'classification_id'
+  | 'requires_approval'
+  | 'batch_id'
+  | 'lease_seconds'
+  | 'forwarding_id';
+
 interface StatsWords {
   title: string;
   from: string;
@@ -406,6 +419,9 @@ type Labels = {
   subjectKind: Record<'post' | EngagementKind, string>;
   priorityPart: Record<PriorityPart, string>;
   phase: Record<ElectionPhase, string>;
+  /** The fields of a review event's details, by key, and the system's reasons for re-flagging. */
+  eventField: Record<EventField, string>;
+  reflagReason: Record<'content_changed' | 'suppression_ended', string>;
   /** The statistics page's own words (its figures, charts and tables). */
   stats: StatsWords;
   forwardingStatus: Record<ForwardingStatus, string>;
@@ -467,6 +483,19 @@ const idLabels: Labels = {
   },
   subjectKind: { post: 'postingan', like: 'menyukai', share: 'membagikan', comment: 'berkomentar' },
   priorityPart: { severity: 'keparahan', score: 'skor', reach: 'jangkauan', repeat: 'riwayat ASN' },
+  eventField: {
+    code: 'Jenis',
+    severity: 'Tingkat',
+    rule: 'Aturan',
+    reason: 'Alasan',
+    note: 'Catatan',
+    classification_id: 'Klasifikasi',
+    requires_approval: 'Perlu persetujuan kedua',
+    batch_id: 'Kelompok tolak massal',
+    lease_seconds: 'Lama klaim (detik)',
+    forwarding_id: 'Pengiriman',
+  },
+  reflagReason: { content_changed: 'isi berubah sejak ditolak', suppression_ended: 'masa jeda setelah "tidak partisan" berakhir' },
   phase: {
     before_campaign: 'Sebelum kampanye',
     campaign: 'Masa kampanye',
@@ -570,6 +599,19 @@ const enLabels: Labels = {
   },
   subjectKind: { post: 'post', like: 'like', share: 'share', comment: 'comment' },
   priorityPart: { severity: 'severity', score: 'score', reach: 'reach', repeat: "civil servant's record" },
+  eventField: {
+    code: 'Kind',
+    severity: 'Severity',
+    rule: 'Rule',
+    reason: 'Reason',
+    note: 'Note',
+    classification_id: 'Classification',
+    requires_approval: 'Needs a second approval',
+    batch_id: 'Bulk dismissal batch',
+    lease_seconds: 'Claim lasts (seconds)',
+    forwarding_id: 'Delivery',
+  },
+  reflagReason: { content_changed: 'content changed since the dismissal', suppression_ended: 'the pause after "not partisan" ended' },
   phase: {
     before_campaign: 'Before the campaign',
     campaign: 'Campaign',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { localZoneOf } from '@netra/core';
 import { escapeHtml, html } from '../html.js';
 import { dictionaryFor } from '../i18n.js';
-import { capturedPost, civilServantFacts, findingsTable, renderValue, reportFacts } from './fragments.js';
+import { capturedPost, civilServantFacts, eventDetails, findingsTable, reportFacts } from './fragments.js';
 import { when } from '../time.js';
 import type { CaseReport } from '../../review/case-report.js';
 import { readEvidence } from '../../review/evidence.js';
@@ -84,7 +84,7 @@ ${findingsTable(dict, findings, report.classification.codes, report.classificati
 <table>
 <thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th><th>hash</th></tr></thead>
 <tbody>${report.history.map(
-    (e) => html`<tr><td>${e.seq}</td><td>${labels.event[e.type]}</td><td>${e.actor?.display_name ?? t.system}</td><td>${when(e.at, zone)}</td><td>${renderValue(e.payload)}</td><td><code>${e.hash}</code></td></tr>`,
+    (e) => html`<tr><td>${e.seq}</td><td>${labels.event[e.type]}</td><td>${e.actor?.display_name ?? t.system}</td><td>${when(e.at, zone)}</td><td>${eventDetails(dict, e.payload)}</td><td><code>${e.hash}</code></td></tr>`,
   )}</tbody>
 </table>
 </body>

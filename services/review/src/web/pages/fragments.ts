@@ -1,6 +1,6 @@
 import type { CapturedImage, CapturedPost, ItemReport, ReviewItemDetail } from '../../review/detail.js';
 import { citationOf } from '@netra/classifier/citations';
-import { isViolationCode, priorityParts, type LocalZone, type PriorityPart } from '@netra/core';
+import { isSeverity, isViolationCode, priorityParts, type LocalZone, type PriorityPart } from '@netra/core';
 import { findingsByCode, highlightSegments, type CodeFinding, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -151,6 +151,28 @@ export function renderValue(value: unknown, depth = 0): SafeHtml {
       : html`<dl>${entries.map(([key, entry]) => html`<dt>${key}</dt><dd>${renderValue(entry, depth + 1)}</dd>`)}</dl>`;
   }
   return html`${String(value)}`;
+}
+
+/**
+ * A review event's details as a person reads them: each known field by its name, codes,
+ * severities and reasons by their labels, yes/no for flags; anything else as recorded.
+ */
+export function eventDetails(dict: Dictionary, payload: unknown): SafeHtml {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return renderValue(payload);
+  const entries = Object.entries(payload as Record<string, unknown>);
+  if (entries.length === 0) return html`—`;
+  const { labels, t } = dict;
+  const read = (key: string, value: unknown): SafeHtml | string => {
+    if (typeof value === 'boolean') return value ? t.yes : t.no;
+    if (typeof value !== 'string') return renderValue(value);
+    if (key === 'code') return codeLabel(dict, value);
+    if (key === 'severity' && isSeverity(value)) return labels.severity[value];
+    if (key === 'reason') return (labels.dismissReason as Record<string, string>)[value] ?? (labels.reflagReason as Record<string, string>)[value] ?? value;
+    return value;
+  };
+  return html`<dl>${entries.map(
+    ([key, value]) => html`<dt>${(labels.eventField as Record<string, string>)[key] ?? key}</dt><dd>${read(key, value)}</dd>`,
+  )}</dl>`;
 }
 
 /** A thumbnail opening the original, where the page can show the file. */

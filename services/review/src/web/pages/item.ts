@@ -3,7 +3,7 @@ import { can } from '../../auth/permissions.js';
 import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
-import { capturedPost, civilServantFacts, codeLabels, findingsTable, priorityExplained, renderValue, reportFacts } from './fragments.js';
+import { capturedPost, civilServantFacts, codeLabels, eventDetails, findingsTable, priorityExplained, renderValue, reportFacts } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
 import { when } from '../time.js';
 
@@ -98,7 +98,7 @@ ${workspace.earlier_items.length === 0
 <thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th></tr></thead>
 <tbody>
 ${item.history.map(
-  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at, zone)}</td><td>${renderValue(entry.payload)}</td></tr>`,
+  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at, zone)}</td><td>${eventDetails(dict, entry.payload)}</td></tr>`,
 )}
 </tbody>
 </table>
