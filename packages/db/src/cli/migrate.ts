@@ -1,8 +1,12 @@
-import { createLogger, loadConfig, runMain } from '@netra/core';
+import { createLogger, loadConfig, parseCommandLine, runMain } from '@netra/core';
 import { connectDb } from '../connection.js';
 import { migrateToLatest } from '../migrate.js';
 
+const usage = `usage: npm run -s migrate
+Brings DATABASE_URL's schema up to the latest migration (migrations/); safe to run again.`;
+
 runMain(async () => {
+  parseCommandLine(usage, { options: {} });
   const { DATABASE_URL } = loadConfig(['DATABASE_URL']);
   const logger = createLogger('migrate');
   const db = await connectDb(DATABASE_URL, { max: 1 });

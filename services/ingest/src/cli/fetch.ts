@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { platforms, type Platform } from '@netra/core';
+import { InvalidInputError, parseCommandLine, platforms, UsageRequested, type Platform } from '@netra/core';
 import { createConnector, PlatformError, type PlatformConnector } from '@netra/connectors';
 import { patientCall, type Patience } from './patient-call.js';
 
@@ -17,7 +16,7 @@ const usage = 'usage: fetch --platform mastodon|bluesky|x --base-url URL (--acco
 class UsageError extends Error {}
 
 function readArguments(argv: string[]) {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(usage, {
     args: argv,
     options: {
       platform: { type: 'string' },
@@ -65,7 +64,16 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
 run(process.argv.slice(2), process.env).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageRequested) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    // parseCommandLine's message already ends with the usage.
+    if (error instanceof InvalidInputError) {
+      process.stderr.write(`fetch: ${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof UsageError) {
       process.stderr.write(`fetch: ${error.message}\n${usage}\n`);
       process.exit(2);
     }
