@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { runMain } from '@netra/core';
+import { parseCommandLine, runMain } from '@netra/core';
 import { connectRedis } from '@netra/queue';
 import { freshBenchDatabase } from './bench-database.js';
 import { benchClassifier } from './classifier.js';
@@ -21,7 +20,7 @@ import { benchStorePosts } from './store-posts.js';
  * Sizes can be raised for the national-scale figures: `npm run bench -- --accounts 1000000`.
  */
 runMain(async () => {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine('usage: npm run bench [-- --posts N --accounts N --ingest-posts N --classifiers N --classify-posts N --stats-posts N --stats-items N --queue-items N --registry-rows N --only SECTIONS]', {
     options: {
       posts: { type: 'string', default: '20000' },
       accounts: { type: 'string', default: '100000' },

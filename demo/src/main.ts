@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { closeInOrder, createLogger, onShutdownSignal, redactUrl, runMain, type Closeable } from '@netra/core';
+import { closeInOrder, createLogger, onShutdownSignal, parseCommandLine, redactUrl, runMain, type Closeable } from '@netra/core';
 import { connectDb, migrateToLatest } from '@netra/db';
 import { startForwarder } from '@netra/forwarder';
 import { connectRedis } from '@netra/queue';
@@ -18,8 +18,12 @@ import { demoSummary } from './summary.js';
  * the review workspace until stopped. `--once` runs the world through to the review queue,
  * prints a one-line JSON summary and exits.
  */
+const usage = `usage: npm run demo [-- --once]
+The whole of Netra against a simulated platform, serving the review workspace until Ctrl+C;
+--once runs the demo world to the review queue, prints a JSON summary and exits.`;
+
 runMain(async () => {
-  const once = process.argv.includes('--once');
+  const once = parseCommandLine(usage, { options: { once: { type: 'boolean', default: false } } }).values.once;
   const settings = demoSettings(process.env, once);
   const logger = createLogger('demo', process.env.LOG_LEVEL ?? (once ? 'warn' : 'info'));
   const parts: Closeable[] = [];
