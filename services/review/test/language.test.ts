@@ -82,12 +82,14 @@ describe('the Indonesian workspace', () => {
     expect(history).not.toMatch(/classification_id|support_like|lease_seconds/);
   });
 
-  it('says in Indonesian what the priority is made of, on the item page and the queue', async () => {
+  it('says in Indonesian what the priority is made of, on the item page and the queue, with decimal commas', async () => {
     const parts = { severity: 3, score: 0.95, reach: 0.21, repeat: 0.5 };
     await t.db.updateTable('review_items').set({ priority: 4.66, priority_parts: JSON.stringify(parts) }).where('id', '=', postItem).execute();
-    const explained = 'keparahan 3 + skor 0.95 + jangkauan 0.21 + riwayat ASN 0.5';
+    // Decimals as Indonesian writes them (a comma), and as English does in English.
+    const explained = 'keparahan 3 + skor 0,95 + jangkauan 0,21 + riwayat ASN 0,5';
     expect((await reviewer.get(`/items/${postItem}`)).body).toContain(`(${explained})`);
-    expect((await reviewer.get('/queue')).body).toContain(`title="${explained}">4.66</td>`);
+    expect((await reviewer.get('/queue')).body).toContain(`title="${explained}">4,66</td>`);
+    expect((await reviewer.get('/queue?lang=en')).body).toContain(`title="severity 3 + score 0.95 + reach 0.21 + civil servant&#39;s record 0.5">4.66</td>`);
   });
 
   it.each([

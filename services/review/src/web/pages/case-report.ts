@@ -3,6 +3,7 @@ import { localZoneOf } from '@netra/core';
 import { escapeHtml, html } from '../html.js';
 import { dictionaryFor } from '../i18n.js';
 import { capturedPost, civilServantFacts, eventDetails, findingsTable, reportFacts } from './fragments.js';
+import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 import type { CaseReport } from '../../review/case-report.js';
 import { readEvidence } from '../../review/evidence.js';
@@ -77,7 +78,7 @@ ${subject.comment_post ? capturedPost(dict, t.asnComment, subject.comment_post, 
 ${capturedPost(dict, t.targetPost, subject.target_post, findings, 'target', images, zone)}`}
 
 <h2>${t.findings}</h2>
-<p>${t.score} ${report.classification.score.toFixed(2)} · ${t.suggestedSeverity} ${report.classification.suggested_severity ?? '—'} · ${t.classifierVersion} ${report.classification.classifier_version}</p>
+<p>${t.score} ${decimal(dict.lang, report.classification.score)} · ${t.suggestedSeverity} ${report.classification.suggested_severity ?? '—'} · ${t.classifierVersion} ${report.classification.classifier_version}</p>
 ${findingsTable(dict, findings, report.classification.codes, report.classification.elections)}
 
 <h2>${t.history}</h2>

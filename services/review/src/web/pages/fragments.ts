@@ -4,6 +4,7 @@ import { isSeverity, isViolationCode, priorityParts, type LocalZone, type Priori
 import { findingsByCode, highlightSegments, type CodeFinding, type EvidenceItem, type TextSource } from '../../review/evidence.js';
 import { html, safeHref, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
+import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 
 /** Pieces shared by the item page and the printable case report. */
@@ -128,7 +129,7 @@ export function codeLabel(dict: Dictionary, code: string): string {
 /** What a priority is made of, e.g. "keparahan 3 + skor 0.95 + jangkauan 0.21 + riwayat ASN 0.5"; '' when not kept. */
 export function priorityExplained(dict: Dictionary, parts: Readonly<Record<PriorityPart, number>> | null): string {
   if (!parts) return '';
-  return priorityParts.map((part) => `${dict.labels.priorityPart[part]} ${parts[part]}`).join(' + ');
+  return priorityParts.map((part) => `${dict.labels.priorityPart[part]} ${decimal(dict.lang, parts[part], 2, 0)}`).join(' + ');
 }
 
 export function codeLabels(dict: Dictionary, codes: readonly string[]): string {

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
 import { capturedPost, civilServantFacts, codeLabels, eventDetails, findingsTable, priorityExplained, renderValue, reportFacts } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 
 export interface ItemView {
@@ -29,7 +30,7 @@ export function itemPage(dict: Dictionary, session: PageSession, view: ItemView)
     html`<h1>${t.item} #${item.id}</h1>
 <p>${t.status}: <strong data-item-status="${item.status}">${labels.status[item.status]}</strong>
 ${item.claim ? html` — ${t.claimedBy} ${item.claim.display_name} ${t.until} ${when(item.claim.expires_at, zone)}` : ''}
-· ${t.priority} <span data-priority>${item.priority.toFixed(2)}</span>${item.priority_parts ? html` <span class="hint" data-priority-parts>(${priorityExplained(dict, item.priority_parts)})</span>` : ''} · ${t.opened} ${when(item.opened_at, zone)}</p>
+· ${t.priority} <span data-priority>${decimal(dict.lang, item.priority)}</span>${item.priority_parts ? html` <span class="hint" data-priority-parts>(${priorityExplained(dict, item.priority_parts)})</span>` : ''} · ${t.opened} ${when(item.opened_at, zone)}</p>
 ${view.viewers.length > 0 ? html`<p class="warning" data-viewers>${t.alsoViewing}: ${view.viewers.map((v) => v.display_name).join(', ')}</p>` : ''}
 
 <div class="columns">
@@ -47,7 +48,7 @@ ${capturedPost(dict, t.targetPost, item.subject.target_post, findings, 'target',
 
 <section>
 <h2>${t.classification}</h2>
-<p>${t.score} ${item.classification.score.toFixed(2)} · ${t.code} ${codeLabels(dict, item.classification.codes)} ·
+<p>${t.score} ${decimal(dict.lang, item.classification.score)} · ${t.code} ${codeLabels(dict, item.classification.codes)} ·
 ${t.suggestedSeverity} <strong>${item.classification.suggested_severity ? labels.severity[item.classification.suggested_severity] : '—'}</strong> · ${t.classifierVersion} ${item.classification.classifier_version}</p>
 ${item.classification.exception ? html`<p class="warning">${t.exception}: ${item.classification.exception}</p>` : ''}
 ${findingsTable(dict, findings, item.classification.codes, item.classification.elections)}

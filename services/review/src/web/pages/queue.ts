@@ -4,6 +4,7 @@ import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
 import { codeLabels, priorityExplained } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 
 export interface QueueChoices {
@@ -91,7 +92,7 @@ ${rows.map(
 <td><input type="checkbox" name="ids[]" value="${row.id}" aria-label="${t.select} ${row.id}"></td>
 <td><a href="/items/${row.id}" data-item-link>${row.id}</a></td>
 <td data-label="${t.status}">${labels.status[row.status as ReviewStatus] ?? row.status}</td>
-<td data-label="${t.priority}" title="${priorityExplained(dict, row.priority_parts)}">${row.priority.toFixed(2)}</td>
+<td data-label="${t.priority}" title="${priorityExplained(dict, row.priority_parts)}">${decimal(dict.lang, row.priority)}</td>
 <td data-label="${t.civilServant}">${row.civil_servant.name}</td>
 ${showAgency ? html`<td data-label="${t.agency}">${row.agency.code}</td>` : ''}
 <td data-label="${t.kind}">${labels.subjectKind[row.subject_kind]} · ${row.platform}${row.from_report ? html` · <strong data-from-report>${t.fromReport.toLowerCase()}</strong>` : ''}</td>

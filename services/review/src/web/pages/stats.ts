@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import { dictionaryFor, type Dictionary, type Lang } from '../i18n.js';
 import { codeLabel } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { count, decimal, percentage } from '../numbers.js';
 import { when } from '../time.js';
 import type { StatsPageData } from '../../stats/page-data.js';
 import { provinceTiles } from './province-tiles.js';
@@ -19,6 +20,7 @@ export function statsPage(lang: Lang, session: PageSession, query: StatsQuery, d
   const dict = dictionaryFor(lang);
   const l = dict.labels.stats;
   const names = dimensionNames(dict);
+  const f = figuresIn(lang);
   const totals = data.total.rows[0] ?? {};
   const times = data.decisionTimes.rows[0] ?? {};
   const csvQuery = (by: string) => new URLSearchParams({ ...filterParams(query), by, format: 'csv' }).toString();
@@ -51,21 +53,21 @@ export function statsPage(lang: Lang, session: PageSession, query: StatsQuery, d
 <p class="muted">${l.refreshed}: ${data.total.refreshed_at ? when(data.total.refreshed_at) : l.never}</p>
 <p class="muted" data-disclaimer>${l.disclaimer}</p>
 <dl class="headline">
-${figure(l.flags, totals.flags)}${figure(l.confirmed, totals.confirmed)}${figure(l.dismissed, totals.dismissed)}${figure(l.pending, totals.pending)}
-${figure(l.confirmRate, percent(totals.confirm_rate), ofDecided(l, totals))}${figure(l.median, duration(times.median_seconds))}${figure(l.p90, duration(times.p90_seconds))}
+${figure(l.flags, f.count(totals.flags))}${figure(l.confirmed, f.count(totals.confirmed))}${figure(l.dismissed, f.count(totals.dismissed))}${figure(l.pending, f.count(totals.pending))}
+${figure(l.confirmRate, f.rate(totals.confirm_rate), ofDecided(l, f, totals))}${figure(l.median, f.duration(times.median_seconds))}${figure(l.p90, f.duration(times.p90_seconds))}
 </dl>
 <div id="stats-charts" data-series="${JSON.stringify(series)}">
 <section><h2>${l.trend}</h2><p class="muted">${l.trendNote}</p><canvas id="chart-trend" role="img" aria-label="${l.trend}"></canvas></section>
-${chart('chart-phase', l.byPhase, countsTable(l, data.byPhase, [['phase', l.phase, names.phase]]))}
-${chart('chart-code', l.byCode, countsTable(l, data.byCode, [['code', l.code, names.code]]))}
-${chart('chart-platform', l.byPlatform, countsTable(l, data.byPlatform, [['platform', l.platform]]))}
-${chart('chart-severity', l.bySeverity, countsTable(l, data.bySeverity, [['severity', l.severity, names.severity]]))}
-${chart('chart-agency', l.byAgency, countsTable(l, data.byAgency, [['agency_name', l.agency]]))}
+${chart('chart-phase', l.byPhase, countsTable(l, f, data.byPhase, [['phase', l.phase, names.phase]]))}
+${chart('chart-code', l.byCode, countsTable(l, f, data.byCode, [['code', l.code, names.code]]))}
+${chart('chart-platform', l.byPlatform, countsTable(l, f, data.byPlatform, [['platform', l.platform]]))}
+${chart('chart-severity', l.bySeverity, countsTable(l, f, data.bySeverity, [['severity', l.severity, names.severity]]))}
+${chart('chart-agency', l.byAgency, countsTable(l, f, data.byAgency, [['agency_name', l.agency]]))}
 </div>
-<section><h2>${l.map}</h2>${provinceMap(l, data.byProvince)}</section>
-<section><h2>${l.byRegion}</h2>${regionTable(l, data.byRegion)}
+<section><h2>${l.map}</h2>${provinceMap(l, f, data.byProvince)}</section>
+<section><h2>${l.byRegion}</h2>${regionTable(l, f, data.byRegion)}
 <p><a href="/api/stats?${csvQuery('province,regency')}" download>${l.download}</a></p></section>
-<section><h2>${l.backlog}</h2>${backlogTable(l, data.backlog)}</section>
+<section><h2>${l.backlog}</h2>${backlogTable(l, f, data.backlog)}</section>
 <link rel="stylesheet" href="/stats/assets/stats.css">
 <script src="/stats/assets/chart.umd.min.js" defer></script>
 <script src="/stats/assets/stats.js" defer></script>`;
@@ -82,8 +84,8 @@ function dimensionNames(dict: Dictionary) {
 }
 
 /** "3 dari 4 diputus" under a rate: a rate says little without the counts it is made of. */
-function ofDecided(l: Words, row: StatsRow): string {
-  return row.decided === undefined || row.decided === null ? '' : l.ofDecided(String(row.confirmed ?? 0), String(row.decided));
+function ofDecided(l: Words, f: Figures, row: StatsRow): string {
+  return row.decided === undefined || row.decided === null ? '' : l.ofDecided(f.count(row.confirmed ?? 0), f.count(row.decided));
 }
 
 function filterParams(query: StatsQuery): Record<string, string> {
@@ -91,27 +93,34 @@ function filterParams(query: StatsQuery): Record<string, string> {
   return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-function figure(label: string, value: StatsRow[string] | undefined, note = ''): SafeHtml {
-  return html`<div><dt>${label}</dt><dd>${value ?? '—'}${note ? html` <small data-counts>${note}</small>` : ''}</dd></div>`;
+function figure(label: string, value: string, note = ''): SafeHtml {
+  return html`<div><dt>${label}</dt><dd>${value}${note ? html` <small data-counts>${note}</small>` : ''}</dd></div>`;
 }
 
-const percent = (rate: StatsRow[string] | undefined) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
+/** The page's numbers as its language writes them; a suppressed count ("<5") and a missing rate as they are. */
+type Figures = ReturnType<typeof figuresIn>;
 
-function duration(seconds: StatsRow[string] | undefined): string {
-  if (typeof seconds !== 'number') return '—';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
+function figuresIn(lang: Lang) {
+  return {
+    count: (value: StatsRow[string] | undefined) => count(lang, value),
+    rate: (rate: StatsRow[string] | undefined) => (typeof rate === 'number' ? percentage(lang, rate) : '—'),
+    duration: (seconds: StatsRow[string] | undefined) => {
+      if (typeof seconds !== 'number') return '—';
+      if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+      if (seconds < 172_800) return `${decimal(lang, seconds / 3600, 1)} h`;
+      return `${decimal(lang, seconds / 86_400, 1)} d`;
+    },
+  };
 }
 
 /** One row per group: its label, then every count beside the rate they make. */
-function countsTable(l: Words, report: StatsReport, keys: [key: string, label: string, name?: (value: string) => string][]): SafeHtml {
+function countsTable(l: Words, f: Figures, report: StatsReport, keys: [key: string, label: string, name?: (value: string) => string][]): SafeHtml {
   if (report.rows.length === 0) return html`<p class="muted">${l.empty}</p>`;
   return html`<table class="stats">
 <thead><tr>${keys.map(([, label]) => html`<th>${label}</th>`)}<th>${l.flags}</th><th>${l.confirmed}</th><th>${l.dismissed}</th><th>${l.pending}</th><th>${l.confirmRate}</th></tr></thead>
 <tbody>${report.rows.map(
     (r) =>
-      html`<tr>${keys.map(([key, , name]) => html`<td>${r[key] === null || r[key] === undefined ? '—' : (name ?? String)(String(r[key]))}</td>`)}<td>${r.flags}</td><td>${r.confirmed}</td><td>${r.dismissed}</td><td>${r.pending}</td><td>${percent(r.confirm_rate)}</td></tr>`,
+      html`<tr>${keys.map(([key, , name]) => html`<td>${r[key] === null || r[key] === undefined ? '—' : (name ?? String)(String(r[key]))}</td>`)}<td>${f.count(r.flags)}</td><td>${f.count(r.confirmed)}</td><td>${f.count(r.dismissed)}</td><td>${f.count(r.pending)}</td><td>${f.rate(r.confirm_rate)}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -121,15 +130,15 @@ function countsTable(l: Words, report: StatsReport, keys: [key: string, label: s
  * province's flags and titled with its counts; provinces without flags stay pale. Placed by CSS
  * classes, since the CSP allows no inline style.
  */
-function provinceMap(l: Words, report: StatsReport): SafeHtml {
+function provinceMap(l: Words, f: Figures, report: StatsReport): SafeHtml {
   const rows = new Map(report.rows.map((r) => [String(r.province_code), r]));
   const max = Math.max(...report.rows.map(flagsOf), 1);
   return html`<p class="muted">${l.mapNote}</p>
 <div class="tile-map" role="list" aria-label="${l.map}">${provinceTiles.map((tile) => {
     const r = rows.get(tile.code);
     const name = String(r?.province_name ?? tile.short);
-    const title = r ? `${name}: ${l.flags} ${r.flags}, ${l.confirmed} ${r.confirmed}` : `${name}: 0`;
-    return html`<div role="listitem" class="tile col-${tile.column} row-${tile.row} ${r ? heatOf(flagsOf(r), max) : 'heat-0'}" title="${title}" data-province="${tile.code}"><span>${tile.short}</span><strong>${r?.flags ?? 0}</strong></div>`;
+    const title = r ? `${name}: ${l.flags} ${f.count(r.flags)}, ${l.confirmed} ${f.count(r.confirmed)}` : `${name}: 0`;
+    return html`<div role="listitem" class="tile col-${tile.column} row-${tile.row} ${r ? heatOf(flagsOf(r), max) : 'heat-0'}" title="${title}" data-province="${tile.code}"><span>${tile.short}</span><strong>${f.count(r?.flags ?? 0)}</strong></div>`;
   })}</div>`;
 }
 
@@ -141,7 +150,7 @@ const heatOf = (flags: number, max: number) => `heat-${Math.min(5, Math.ceil((fl
  * The map-like view: provinces with their regencies beneath, each row shaded by its share of the
  * busiest region's flags (CSS classes, since the CSP allows no inline style).
  */
-function regionTable(l: Words, report: StatsReport): SafeHtml {
+function regionTable(l: Words, f: Figures, report: StatsReport): SafeHtml {
   if (report.rows.length === 0) return html`<p class="muted">${l.empty}</p>`;
   const max = Math.max(...report.rows.map(flagsOf), 1);
   const provinces = new Map<string, StatsRow[]>();
@@ -150,17 +159,17 @@ function regionTable(l: Words, report: StatsReport): SafeHtml {
 <thead><tr><th>${l.province}</th><th>${l.regency}</th><th>${l.flags}</th><th>${l.confirmed}</th><th>${l.decided}</th><th>${l.confirmRate}</th></tr></thead>
 <tbody>${[...provinces.values()].map((rows) =>
     rows.map(
-      (r, i) => html`<tr class="${heatOf(flagsOf(r), max)}">${i === 0 ? html`<th rowspan="${rows.length}" scope="rowgroup">${r.province_name ?? r.province_code}</th>` : ''}<td>${r.regency_name ?? r.regency_code}</td><td>${r.flags}</td><td>${r.confirmed}</td><td>${r.decided}</td><td>${percent(r.confirm_rate)}</td></tr>`,
+      (r, i) => html`<tr class="${heatOf(flagsOf(r), max)}">${i === 0 ? html`<th rowspan="${rows.length}" scope="rowgroup">${r.province_name ?? r.province_code}</th>` : ''}<td>${r.regency_name ?? r.regency_code}</td><td>${f.count(r.flags)}</td><td>${f.count(r.confirmed)}</td><td>${f.count(r.decided)}</td><td>${f.rate(r.confirm_rate)}</td></tr>`,
     ),
   )}</tbody>
 </table>`;
 }
 
-function backlogTable(l: Words, report: StatsReport): SafeHtml {
+function backlogTable(l: Words, f: Figures, report: StatsReport): SafeHtml {
   const r = report.rows[0] ?? {};
   const cells = [r.under_1d, r.from_1d_to_3d, r.from_3d_to_7d, r.from_7d_to_14d, r.over_14d];
   return html`<table class="stats backlog">
 <thead><tr>${l.ages.map((age) => html`<th>${age}</th>`)}<th>${l.pending}</th></tr></thead>
-<tbody><tr>${cells.map((c) => html`<td>${c ?? 0}</td>`)}<td>${r.undecided ?? 0}</td></tr></tbody>
+<tbody><tr>${cells.map((c) => html`<td>${f.count(c ?? 0)}</td>`)}<td>${f.count(r.undecided ?? 0)}</td></tr></tbody>
 </table>`;
 }
