@@ -111,11 +111,11 @@ export function findingsTable(dict: Dictionary, findings: readonly EvidenceItem[
 <thead><tr><th>${t.code}</th><th>${t.matched}</th><th>${t.symbol} · ${t.candidate}</th><th>${t.rule}</th><th>${t.severity}</th></tr></thead>
 <tbody>${findingsByCode(findings, flaggedCodes).map(
     (f) => html`<tr data-finding="${f.code}"${f.flagged ? '' : html` class="held-back"`}>
-<td>${codeLabel(dict, f.code)}</td>
-<td>${f.phrases.length > 0 ? html`<ul class="phrases">${f.phrases.map(phrase)}</ul>` : '—'}${f.notes.length > 0 ? html`<p class="hint" data-finding-notes>${f.notes.join('; ')}</p>` : ''}</td>
-<td>${[...f.symbols, ...f.candidates.map((c) => `${c.ballotNumber ? `${String(c.ballotNumber).padStart(2, '0')} ` : ''}${c.label} · ${electionName(c.electionCode)}`)].join('; ') || '—'}</td>
-<td data-citation>${isViolationCode(f.code) ? citationOf(f.code, dict.lang) : (f.storedRule ?? '—')}</td>
-<td>${f.flagged ? (f.severity ? dict.labels.severity[f.severity] : '—') : html`<span class="hint">${t.heldBack}</span>`}</td>
+<td data-label="${t.code}">${codeLabel(dict, f.code)}</td>
+<td data-label="${t.matched}">${f.phrases.length > 0 ? html`<ul class="phrases">${f.phrases.map(phrase)}</ul>` : '—'}${f.notes.length > 0 ? html`<p class="hint" data-finding-notes>${f.notes.join('; ')}</p>` : ''}</td>
+<td data-label="${t.symbol} · ${t.candidate}">${[...f.symbols, ...f.candidates.map((c) => `${c.ballotNumber ? `${String(c.ballotNumber).padStart(2, '0')} ` : ''}${c.label} · ${electionName(c.electionCode)}`)].join('; ') || '—'}</td>
+<td data-label="${t.rule}" data-citation>${isViolationCode(f.code) ? citationOf(f.code, dict.lang) : (f.storedRule ?? '—')}</td>
+<td data-label="${t.severity}">${f.flagged ? (f.severity ? dict.labels.severity[f.severity] : '—') : html`<span class="hint">${t.heldBack}</span>`}</td>
 </tr>`,
   )}</tbody>
 </table>`;

@@ -99,7 +99,7 @@ ${workspace.earlier_items.length === 0
 <thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th></tr></thead>
 <tbody>
 ${item.history.map(
-  (entry) => html`<tr data-event="${entry.type}"><td>${entry.seq}</td><td>${labels.event[entry.type]}</td><td>${entry.actor?.display_name ?? t.system}</td><td>${when(entry.at, zone)}</td><td>${eventDetails(dict, entry.payload)}</td></tr>`,
+  (entry) => html`<tr data-event="${entry.type}"><td data-label="#">${entry.seq}</td><td data-label="${t.event}">${labels.event[entry.type]}</td><td data-label="${t.by}">${entry.actor?.display_name ?? t.system}</td><td data-label="${t.time}">${when(entry.at, zone)}</td><td data-label="${t.details}">${eventDetails(dict, entry.payload)}</td></tr>`,
 )}
 </tbody>
 </table>
