@@ -83,7 +83,7 @@ ${findingsTable(dict, findings, report.classification.codes, report.classificati
 
 <h2>${t.history}</h2>
 <table>
-<thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th><th>hash</th></tr></thead>
+<thead><tr><th>#</th><th>${t.event}</th><th>${t.by}</th><th>${t.time}</th><th>${t.details}</th><th>${t.eventHash}</th></tr></thead>
 <tbody>${report.history.map(
     (e) => html`<tr><td>${e.seq}</td><td>${labels.event[e.type]}</td><td>${e.actor?.display_name ?? t.system}</td><td>${when(e.at, zone)}</td><td>${eventDetails(dict, e.payload)}</td><td><code>${e.hash}</code></td></tr>`,
   )}</tbody>
