@@ -15,6 +15,7 @@ import * as m0013 from './0013_reports.js';
 import * as m0014 from './0014_review_priority.js';
 import * as m0015 from './0015_stats_by_activity_day.js';
 import * as m0016 from './0016_review_confirmer.js';
+import * as m0017 from './0017_review_queue_oldest_first.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014_review_priority': m0014,
   '0015_stats_by_activity_day': m0015,
   '0016_review_confirmer': m0016,
+  '0017_review_queue_oldest_first': m0017,
 };

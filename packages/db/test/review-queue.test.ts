@@ -124,6 +124,31 @@ describe('review queue pages', () => {
     expect(seen).toEqual([...seeded].sort((x, y) => Number(BigInt(x) - BigInt(y))));
   });
 
+  it('read oldest first when asked, whatever the priorities, across statuses and pages, on its own index', async () => {
+    const agency = await seedAgency(t.db);
+    const seeded: string[] = [];
+    for (const priority of [0.2, 0.95, 0.5, 0.99, 0.1, 0.7, 0.3]) seeded.push((await seedFlaggedPost(t.db, agency, { priority })).itemId);
+    await events().append({ itemId: seeded[2]!, type: 'claimed', actorUserId: reviewer.id, leaseSeconds: 600 });
+    await events().append({ itemId: seeded[2]!, type: 'escalated', actorUserId: reviewer.id, payload: { note: 'tanya hukum' } });
+    const scope: ItemScope = { kind: 'agency', agencyId: agency.id };
+    const seen: string[] = [];
+    let after: readonly [number, string] | undefined;
+    for (let page = 0; page < 10; page++) {
+      const rows = await queue().page(scope, { statuses: ['open', 'escalated'], order: 'oldest', limit: 3, ...(after ? { after } : {}) });
+      const shown = rows.slice(0, 3);
+      seen.push(...shown.map((row) => row.id));
+      if (rows.length <= 3) break;
+      after = [shown.at(-1)!.priority, shown.at(-1)!.id];
+    }
+    expect(seen).toEqual(seeded);
+    // An index serves the order (this table is too small for the planner to want it unprompted).
+    const plan = await t.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT id FROM review_items WHERE agency_id = ${agency.id} AND status = 'open' ORDER BY id LIMIT 51`.execute(trx);
+    });
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('review_items_agency_status_age_idx');
+  });
+
   it('merge the stored statuses asked for into one order, and show a lapsed claim as open', async () => {
     const agency = await seedAgency(t.db);
     const low = await seedFlaggedPost(t.db, agency, { priority: 0.6 });

@@ -282,6 +282,20 @@ describe('the queue and the item view', () => {
     expect((await reviewer.get('/api/review-items?status=bogus')).statusCode).toBe(400);
     expect((await reviewer.get('/api/review-items?cursor=bm9wZQ')).statusCode).toBe(400);
 
+    // Oldest first, for a team clearing its backlog: by age alone, paged the same way.
+    const oldest: string[] = [];
+    cursor = null;
+    do {
+      const page: { items: { id: string }[]; next_cursor: string | null } = (
+        await reviewer.get(`/api/review-items?sort=oldest&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      oldest.push(...page.items.map((i) => i.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(oldest).toEqual(ids);
+    expect((await reviewer.get('/api/review-items?sort=newest')).statusCode).toBe(400);
+    expect((await reviewer.get('/queue?sort=oldest')).body).toContain('<option value="oldest" selected>Terlama dulu</option>');
+
     const row = byCode.items[0];
     expect(row).toMatchObject({ status: 'open', priority: 0.9, codes: ['campaign_content'], subject_kind: 'post', platform: 'mastodon', agency: { id: own.id } });
     expect(row.civil_servant.name).toMatch(/^ASN Uji/);

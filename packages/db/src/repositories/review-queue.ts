@@ -40,9 +40,14 @@ export interface QueueItemFilter {
   to?: Date;
 }
 
+/** Highest priority first (then oldest), or oldest first. */
+export const queueOrders = ['priority', 'oldest'] as const;
+export type QueueOrder = (typeof queueOrders)[number];
+
 export interface QueuePageQuery extends QueueItemFilter {
   statuses: readonly ReviewStatus[];
-  /** The (priority, id) of the last row of the previous page. */
+  order?: QueueOrder;
+  /** The (priority, id) of the last row of the previous page; oldest first reads only its id. */
   after?: readonly [number, string];
   limit: number;
 }
@@ -90,9 +95,10 @@ type Items = SelectQueryBuilder<Database & { ri: ReviewItemTable }, 'ri', {}>;
 export class ReviewQueueRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** One page, highest priority first, and one row more than `limit` when another page follows. */
+  /** One page in the query's order, and one row more than `limit` when another page follows. */
   async page(scope: ItemScope, query: QueuePageQuery): Promise<QueuePageRow[]> {
     const wanted = [...query.statuses];
+    const oldestFirst = query.order === 'oldest';
     // One branch per stored status, each ordered and limited on its own index, merged below: an
     // IN list over the statuses would make Postgres sort every matching row instead.
     const branches = storedStatusesFor(wanted).map((stored) => {
@@ -101,9 +107,9 @@ export class ReviewQueueRepository {
       if (query.after) {
         const [priority, id] = query.after;
         // ::real, so the cursor compares equal to the stored single-precision value.
-        branch = branch.where(sql<boolean>`(-ri.priority, ri.id) > (-(${priority}::real), ${id}::bigint)`);
+        branch = branch.where(oldestFirst ? sql<boolean>`ri.id > ${id}::bigint` : sql<boolean>`(-ri.priority, ri.id) > (-(${priority}::real), ${id}::bigint)`);
       }
-      const ordered = branch.orderBy(sql`-ri.priority`).orderBy('ri.id').limit(query.limit + 1);
+      const ordered = (oldestFirst ? branch.orderBy('ri.id') : branch.orderBy(sql`-ri.priority`).orderBy('ri.id')).limit(query.limit + 1);
       return this.db.selectFrom(ordered.as('b')).selectAll();
     });
     const [first, ...rest] = branches;
@@ -147,8 +153,8 @@ export class ReviewQueueRepository {
         sql<string>`left(coalesce(${currentPostText('p')}, ${currentPostText('ep')}, tp.text), ${EXCERPT_LENGTH})`.as('excerpt'),
         sql<boolean>`p.report_id IS NOT NULL`.as('from_report'),
       ])
-      // Priority already weighs score and the suggested severity; among equals the oldest comes first.
-      .orderBy('ri.priority', 'desc')
+      // Priority already weighs severity, score, reach and record; among equals the oldest comes first.
+      .$if(!oldestFirst, (q) => q.orderBy('ri.priority', 'desc'))
       .orderBy('ri.id', 'asc')
       .limit(query.limit + 1)
       .execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind, type PriorityPart, type Severity } from '@netra/core';
-import { ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
+import { queueOrders, ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
 
 export type { QueueSummary };
 
@@ -37,6 +37,8 @@ export const queueFilterSchema = z.object({
   election: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** priority (the default): highest first, then oldest; oldest: by age alone. */
+  sort: z.enum(queueOrders).default('priority'),
   cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -47,7 +49,7 @@ export function parseQueueFilter(query: unknown): QueueFilter {
   const given = Object.entries((query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== '');
   return queueFilterSchema.parse(Object.fromEntries(given));
 }
-type ItemFilter = Omit<QueueFilter, 'status' | 'cursor' | 'limit'>;
+type ItemFilter = Omit<QueueFilter, 'status' | 'sort' | 'cursor' | 'limit'>;
 
 export interface QueueRow {
   id: string;
@@ -78,6 +80,7 @@ export async function listQueue(
   const rows = await new ReviewQueueRepository(db).page(scope, {
     ...itemFilterOf(filter),
     statuses: filter.status,
+    order: filter.sort,
     limit: filter.limit,
     ...(filter.cursor ? { after: filter.cursor } : {}),
   });

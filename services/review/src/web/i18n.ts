@@ -1,4 +1,4 @@
-import type { ForwardingKind, ForwardingStatus } from '@netra/db';
+import type { ForwardingKind, ForwardingStatus, QueueOrder } from '@netra/db';
 import type { ElectionPhase } from '@netra/stats';
 import type { DismissReason, EngagementKind, PriorityPart, ReviewEventType, ReviewStatus, Role, Severity, ViolationCode } from '@netra/core';
 
@@ -61,6 +61,7 @@ const id = {
   from: 'Dari',
   to: 'Sampai',
   priority: 'Prioritas',
+  sortBy: 'Urutan',
   civilServant: 'ASN',
   kind: 'Jenis',
   excerpt: 'Cuplikan',
@@ -235,6 +236,7 @@ const en: Messages = {
   from: 'From',
   to: 'To',
   priority: 'Priority',
+  sortBy: 'Order',
   civilServant: 'Civil servant',
   kind: 'Kind',
   excerpt: 'Excerpt',
@@ -420,6 +422,7 @@ type Labels = {
   code: Record<ViolationCode, string>;
   subjectKind: Record<'post' | EngagementKind, string>;
   priorityPart: Record<PriorityPart, string>;
+  queueOrder: Record<QueueOrder, string>;
   phase: Record<ElectionPhase, string>;
   /** The fields of a review event's details, by key, and the system's reasons for re-flagging. */
   eventField: Record<EventField, string>;
@@ -485,6 +488,7 @@ const idLabels: Labels = {
   },
   subjectKind: { post: 'postingan', like: 'menyukai', share: 'membagikan', comment: 'berkomentar' },
   priorityPart: { severity: 'keparahan', score: 'skor', reach: 'jangkauan', repeat: 'riwayat ASN' },
+  queueOrder: { priority: 'Prioritas tertinggi dulu', oldest: 'Terlama dulu' },
   eventField: {
     code: 'Jenis',
     severity: 'Tingkat',
@@ -601,6 +605,7 @@ const enLabels: Labels = {
   },
   subjectKind: { post: 'post', like: 'like', share: 'share', comment: 'comment' },
   priorityPart: { severity: 'severity', score: 'score', reach: 'reach', repeat: "civil servant's record" },
+  queueOrder: { priority: 'Highest priority first', oldest: 'Oldest first' },
   eventField: {
     code: 'Kind',
     severity: 'Severity',

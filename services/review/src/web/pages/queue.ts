@@ -1,4 +1,5 @@
 import { anyPlatforms, dismissReasons, reviewStatuses, violationCodes, type ReviewStatus } from '@netra/core';
+import { queueOrders } from '@netra/db';
 import type { QueueFilter, QueueRow, QueueSummary } from '../../review/queue.js';
 import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
@@ -70,6 +71,9 @@ ${showAgency
     )}</select></label>
 <label>${t.from} <input type="date" name="from" value="${day(filter.from)}"></label>
 <label>${t.to} <input type="date" name="to" value="${day(filter.to)}"></label>
+<label>${t.sortBy} <select name="sort">${queueOrders.map(
+      (order) => html`<option value="${order}"${selected(filter.sort === order)}>${labels.queueOrder[order]}</option>`,
+    )}</select></label>
 <button>${t.filter}</button>
 </form>
 <form data-api="/api/review-items/bulk-dismiss" id="bulk" class="bulk">
@@ -114,7 +118,7 @@ ${nextQuery ? html`<p><a href="/queue?${nextQuery.toString()}">${t.next}</a></p>
 
 /** The filter as query parameters, for the next page's link. */
 function filterParams(filter: QueueFilter): Record<string, string> {
-  const params: Record<string, string> = { status: filter.status.join(',') };
+  const params: Record<string, string> = { status: filter.status.join(','), sort: filter.sort };
   if (filter.agency !== undefined) params.agency = String(filter.agency);
   for (const key of ['region', 'code', 'platform', 'election'] as const) if (filter[key]) params[key] = filter[key]!;
   if (filter.from) params.from = filter.from.toISOString();
