@@ -294,7 +294,13 @@ describe('the queue and the item view', () => {
     } while (cursor);
     expect(oldest).toEqual(ids);
     expect((await reviewer.get('/api/review-items?sort=newest')).statusCode).toBe(400);
-    expect((await reviewer.get('/queue?sort=oldest')).body).toContain('<option value="oldest" selected>Terlama dulu</option>');
+    const oldestQueue = (await reviewer.get('/queue?sort=oldest')).body;
+    expect(oldestQueue).toContain('<option value="oldest" selected>Terlama dulu</option>');
+    // The order goes along to the item and to the next one after it.
+    expect(oldestQueue).toContain(`href="/items/${ids[0]}?sort=oldest"`);
+    expect((await reviewer.get(`/items/${ids[0]}?sort=oldest`)).body).toContain(`href="/items/next?after=${ids[0]}&amp;sort=oldest"`);
+    expect((await reviewer.get(`/items/next?after=${ids[1]}`)).headers.location).toBe(`/items/${ids[3]}`);
+    expect((await reviewer.get(`/items/next?after=${ids[0]}&sort=oldest`)).headers.location).toBe(`/items/${ids[1]}?sort=oldest`);
 
     const row = byCode.items[0];
     expect(row).toMatchObject({ status: 'open', priority: 0.9, codes: ['campaign_content'], subject_kind: 'post', platform: 'mastodon', agency: { id: own.id } });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { anyPlatforms, instant, reviewStatuses, violationCodes, type AnyPlatform, type EngagementKind, type PriorityPart, type Severity } from '@netra/core';
-import { queueOrders, ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueSummary } from '@netra/db';
+import { queueOrders, ReviewQueueRepository, type Database, type ItemScope, type QueueItemFilter, type QueueOrder, type QueueSummary } from '@netra/db';
 
 export type { QueueSummary };
 
@@ -43,6 +43,12 @@ export const queueFilterSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+/** The order a page was reached in (`sort`), for the links it offers on; anything else is the default. */
+export function queueOrderOf(query: unknown): QueueOrder {
+  const parsed = z.enum(queueOrders).safeParse((query as { sort?: unknown } | undefined)?.sort);
+  return parsed.success ? parsed.data : 'priority';
+}
 
 /** Parses query parameters; an empty one (a form's "all" choice) counts as absent. */
 export function parseQueueFilter(query: unknown): QueueFilter {

@@ -9,7 +9,7 @@ import type { ReviewContext } from '../context.js';
 import { HttpError, itemNotFound } from '../errors.js';
 import { loadItemDetail } from '../review/detail.js';
 import { openItem, VIEWING_WINDOW_SECONDS } from '../review/open-item.js';
-import { listQueue, parseQueueFilter, summarizeQueue } from '../review/queue.js';
+import { listQueue, parseQueueFilter, queueOrderOf, summarizeQueue } from '../review/queue.js';
 import { REPORT_STYLE_CSP_SOURCE } from './pages/case-report.js';
 import { isItemId, itemScopeOf } from '../review/scope.js';
 import { CSP_HEADER, strictCsp } from '../security-headers.js';
@@ -17,6 +17,7 @@ import { dictionaryFor } from './i18n.js';
 import { langOf, rememberLang } from './lang.js';
 import { adminPage } from './pages/admin.js';
 import { itemPage } from './pages/item.js';
+import { itemHref } from './pages/links.js';
 import type { PageSession } from './pages/layout.js';
 import { queuePage } from './pages/queue.js';
 import { secondFactorPage } from './pages/second-factor.js';
@@ -66,18 +67,20 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
     });
 
     /**
-     * After a decision: the highest-priority item this person may take next (open, or escalated
-     * for those who take escalations), or the queue when none is left.
+     * After a decision: the item this person may take next (open, or escalated for those who take
+     * escalations) in the order they work in (highest priority, or oldest), or the queue when
+     * none is left.
      */
-    app.get('/items/next', async (request: FastifyRequest<{ Querystring: { after?: string } }>, reply) => {
+    app.get('/items/next', async (request: FastifyRequest<{ Querystring: { after?: string; sort?: string } }>, reply) => {
       const session = await pageSession(request, reply);
       if (!session) return reply;
       requirePermission(session.viewer, 'review', 'review items');
       const statuses: ReviewStatus[] = can(session.viewer, 'claim_escalated') ? ['open', 'escalated'] : ['open'];
       const after = request.query.after;
-      const rows = await new ReviewQueueRepository(ctx.db).page(itemScopeOf(session.viewer), { statuses, limit: 2 });
+      const order = queueOrderOf(request.query);
+      const rows = await new ReviewQueueRepository(ctx.db).page(itemScopeOf(session.viewer), { statuses, order, limit: 2 });
       const next = rows.find((row) => row.id !== after);
-      return reply.redirect(next ? `/items/${next.id}` : '/queue', 303);
+      return reply.redirect(next ? itemHref(next.id, order) : '/queue', 303);
     });
 
     app.get('/items/:id', async (request: ItemRequest, reply) => {
@@ -88,7 +91,7 @@ export function webRoutes(ctx: ReviewContext): FastifyPluginAsync {
       const opened = isItemId(id) ? await openItem(ctx, session.viewer, id, now) : null;
       if (!opened) throw itemNotFound(id);
       const viewers = await ctx.caseViews.recentViewers(id, session.viewer.userId, VIEWING_WINDOW_SECONDS);
-      const view = { ...opened, viewers, leaseSeconds: ctx.claimLeaseSeconds, now };
+      const view = { ...opened, viewers, leaseSeconds: ctx.claimLeaseSeconds, now, order: queueOrderOf(request.query) };
       return reply.type(HTML).send(itemPage(dictionaryFor(langOf(request)), pageSessionOf(session), view));
     });
 

@@ -1,10 +1,12 @@
 import { dismissReasons, localZoneOf, severities, violationCodes } from '@netra/core';
 import { can } from '../../auth/permissions.js';
+import type { QueueOrder } from '@netra/db';
 import type { ItemWorkspace, ReviewItemDetail } from '../../review/detail.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Dictionary } from '../i18n.js';
 import { capturedPost, civilServantFacts, codeLabels, eventDetails, findingsTable, priorityExplained, renderValue, reportFacts } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { nextItemHref } from './links.js';
 import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 
@@ -14,6 +16,8 @@ export interface ItemView {
   viewers: { display_name: string; last_viewed_at: Date }[];
   leaseSeconds: number;
   now: Date;
+  /** The queue order the reviewer came from: "next item" follows it. */
+  order: QueueOrder;
 }
 
 export function itemPage(dict: Dictionary, session: PageSession, view: ItemView): string {
@@ -104,12 +108,11 @@ ${item.history.map(
 </tbody>
 </table>
 </section>
-${can(session.viewer, 'review') ? html`<p><a href="${nextItemHref(item.id)}" data-next-item>${t.nextItem}</a></p>` : ''}
+${can(session.viewer, 'review') ? html`<p><a href="${nextItemHref(item.id, view.order)}" data-next-item>${t.nextItem}</a></p>` : ''}
 <p class="hint">${t.shortcuts}</p>`,
   );
 }
 
-const nextItemHref = (itemId: string) => `/items/next?after=${itemId}`;
 
 /** Only the actions that can succeed now for this person are offered (availableActions). */
 function decisionForms(dict: Dictionary, view: ItemView): SafeHtml {
@@ -118,7 +121,7 @@ function decisionForms(dict: Dictionary, view: ItemView): SafeHtml {
   const offered = new Set(view.workspace.available_actions);
   const api = `/api/review-items/${item.id}`;
   // A decided item is done: the reviewer goes on to the next one, not back to this page.
-  const next = nextItemHref(item.id);
+  const next = nextItemHref(item.id, view.order);
   const forms: SafeHtml[] = [];
   if (offered.has('claim')) forms.push(html`<form data-api="${api}/claim" data-shortcut="c"><button>${t.claim}</button></form>`);
   // Holding the claim: the page keeps it alive while it is open.

@@ -5,6 +5,7 @@ import { html } from '../html.js';
 import type { Dictionary } from '../i18n.js';
 import { codeLabels, priorityExplained } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
+import { itemHref } from './links.js';
 import { decimal } from '../numbers.js';
 import { when } from '../time.js';
 
@@ -94,7 +95,7 @@ ${rows.length === 0
 ${rows.map(
           (row) => html`<tr data-item-row>
 <td><input type="checkbox" name="ids[]" value="${row.id}" aria-label="${t.select} ${row.id}"></td>
-<td><a href="/items/${row.id}" data-item-link>${row.id}</a></td>
+<td><a href="${itemHref(row.id, filter.sort)}" data-item-link>${row.id}</a></td>
 <td data-label="${t.status}">${labels.status[row.status as ReviewStatus] ?? row.status}</td>
 <td data-label="${t.priority}" title="${priorityExplained(dict, row.priority_parts)}">${decimal(dict.lang, row.priority)}</td>
 <td data-label="${t.civilServant}">${row.civil_servant.name}</td>
