@@ -100,8 +100,9 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Plat
     },
 
     async postIdFromReference(reference) {
-      // https://instance/@user/123, https://instance/users/user/statuses/123, or 123.
-      const id = /^(?:https?:\/\/[^/]+\/(?:@[^/]+|users\/[^/]+\/statuses)\/)?(\d+)\/?$/.exec(reference.trim())?.[1];
+      // https://instance/@user/ID, https://instance/users/user/statuses/ID, Pleroma's
+      // https://instance/notice/ID, or the ID alone.
+      const id = /^(?:https?:\/\/[^/]+\/(?:@[^/]+|users\/[^/]+\/statuses|notice)\/)?([0-9A-Za-z_-]{1,64})\/?$/.exec(reference.trim())?.[1];
       if (!id) throw new PlatformError('MALFORMED', `not a Mastodon status URL or id: ${reference}`);
       return id;
     },

@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * The parts of Mastodon's API entities Netra relies on (docs.joinmastodon.org/entities). Objects
  * are loose and nothing is defaulted, so a parsed body is the body as received (kept as `raw`
- * evidence). Ids are digit strings and stay strings.
+ * evidence). Ids are strings and stay strings: Mastodon's are digits ("cast from an integer, but
+ * not guaranteed to be a number"), Pleroma's and Akkoma's 128-bit flake ids are letters and digits.
  */
-const id = z.string().regex(/^\d+$/, 'must be a string of digits');
+const id = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id string (digits, or letters and digits)');
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date');
 
 export const mastodonAccount = z.looseObject({
