@@ -169,7 +169,18 @@ export class ReviewDecisionReads {
   async lockItem(scope: ItemScope, itemId: string) {
     return visibleItems(this.trx, scope)
       .innerJoin('agencies as a', 'a.id', 'ri.agency_id')
-      .select(['ri.id', 'ri.agency_id', 'ri.status', 'ri.claimed_by', 'ri.claim_expires_at', 'ri.classification_id', 'ri.escalated', 'a.requires_four_eyes'])
+      .select([
+        'ri.id',
+        'ri.agency_id',
+        'ri.status',
+        'ri.claimed_by',
+        'ri.claim_expires_at',
+        'ri.escalated',
+        'ri.confirmed_by',
+        'ri.last_event_seq',
+        'ri.classification_id',
+        'a.requires_four_eyes',
+      ])
       .where('ri.id', '=', itemId)
       .forUpdate(['ri'])
       .executeTakeFirst();

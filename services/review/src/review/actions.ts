@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { citationOf } from '@netra/classifier/citations';
-import { claimBoundActions, eventTypeOfAction, NetraError, permissionForAction } from '@netra/core';
-import { ForwardingRepository, ReviewDecisionReads, type Database, type ReviewEvent } from '@netra/db';
+import { claimBoundActions, eventTypeOfAction, holdsClaim, NetraError, permissionForAction } from '@netra/core';
+import { ForwardingRepository, projectedState, ReviewDecisionReads, type Database, type ReviewEvent } from '@netra/db';
 import { can, requirePermission } from '../auth/permissions.js';
 import type { Viewer } from '../auth/sessions.js';
 import type { ReviewContext } from '../context.js';
@@ -34,8 +34,9 @@ export async function claimItem(ctx: ReviewContext, viewer: Viewer, itemId: stri
 }
 
 async function claimLocked(ctx: ReviewContext, trx: Tx, viewer: Viewer, item: LockedItem, payload: Record<string, unknown>) {
-  const holder = activeClaimHolder(item, new Date());
-  if (holder !== null && holder !== viewer.userId) {
+  const before = projectedState(item);
+  const holder = before.claimedBy;
+  if (holder !== null && holder !== viewer.userId && holdsClaim(before, holder, new Date())) {
     throw httpError('claimHeld', undefined, { claim_expires_at: item.claim_expires_at });
   }
   // Escalation goes up: once escalated, only a supervisor or a central reviewer takes the item.
@@ -119,7 +120,7 @@ export async function bulkDismiss(ctx: ReviewContext, viewer: Viewer, bulk: Bulk
     try {
       await ctx.db.transaction().execute(async (trx) => {
         const item = await lockVisibleItem(trx, scope, itemId);
-        if (activeClaimHolder(item, new Date()) !== viewer.userId) await claimLocked(ctx, trx, viewer, item, { batch_id: batchId });
+        if (!holdsClaim(projectedState(item), viewer.userId, new Date())) await claimLocked(ctx, trx, viewer, item, { batch_id: batchId });
         const decision = { action: 'dismiss', reason: bulk.reason, ...(bulk.note ? { note: bulk.note } : {}) } as const;
         await ctx.reviewItems.appendInTransaction(trx, {
           itemId,
@@ -168,17 +169,11 @@ async function lockVisibleItem(trx: Tx, scope: ItemScope, itemId: string) {
   return item;
 }
 
-/** Who holds an unexpired claim on the item at `now`, if anyone. */
-function activeClaimHolder(item: LockedItem, now: Date): number | null {
-  const live = item.status === 'claimed' && item.claim_expires_at !== null && now < item.claim_expires_at;
-  return live ? item.claimed_by : null;
-}
-
 function assertDecidable(item: LockedItem, userId: number, now: Date): void {
   if (item.status === 'confirmed' || item.status === 'dismissed' || item.status === 'awaiting_approval') {
     throw httpError('alreadyDecided', { status: item.status });
   }
-  if (activeClaimHolder(item, now) !== userId) throw httpError('claimRequired');
+  if (!holdsClaim(projectedState(item), userId, now)) throw httpError('claimRequired');
 }
 
 /**
