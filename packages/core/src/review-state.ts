@@ -129,7 +129,6 @@ export function foldReviewEvents(events: readonly ReviewEventInput[]): ReviewSta
 /** What a person can do to an item: claim it, or one of the decisions (POST …/decision). */
 export const reviewActions = ['claim', 'confirm', 'dismiss', 'escalate', 'hold', 'release', 'approve', 'reopen'] as const;
 export type ReviewAction = (typeof reviewActions)[number];
-export type DecisionAction = Exclude<ReviewAction, 'claim'>;
 
 export const eventTypeOfAction = {
   claim: 'claimed',

@@ -27,7 +27,7 @@ export function installErrorHandling(app: FastifyInstance): void {
 }
 
 /** What any error answers as: a table entry, whatever raised it. */
-export function asHttpError(error: FastifyError | Error): HttpError {
+function asHttpError(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ZodError) {
     // The first problem in the message, every problem in the details: exactly what and where.

@@ -21,6 +21,8 @@ const cursorSchema = z
   // A bigint id: at most 2^63 - 1, or Postgres answers with an error instead of an empty page.
   .pipe(z.tuple([z.number(), z.string().regex(/^[0-9]{1,19}$/).refine((id) => BigInt(id) <= MAX_BIGINT, 'cursor is not one this API handed out')]));
 
+const queueOrder = z.enum(queueOrders);
+
 export const queueFilterSchema = z.object({
   /** Comma-separated statuses; by default the work still to do. */
   status: z
@@ -38,7 +40,7 @@ export const queueFilterSchema = z.object({
   from: instant.optional(),
   to: instant.optional(),
   /** priority (the default): highest first, then oldest; oldest: by age alone. */
-  sort: z.enum(queueOrders).default('priority'),
+  sort: queueOrder.default('priority'),
   cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -46,7 +48,7 @@ export type QueueFilter = z.output<typeof queueFilterSchema>;
 
 /** The order a page was reached in (`sort`), for the links it offers on; anything else is the default. */
 export function queueOrderOf(query: unknown): QueueOrder {
-  const parsed = z.enum(queueOrders).safeParse((query as { sort?: unknown } | undefined)?.sort);
+  const parsed = queueOrder.safeParse((query as { sort?: unknown } | undefined)?.sort);
   return parsed.success ? parsed.data : 'priority';
 }
 
