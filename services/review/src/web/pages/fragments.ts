@@ -126,7 +126,11 @@ export function codeLabel(dict: Dictionary, code: string): string {
   return isViolationCode(code) ? dict.labels.code[code] : code;
 }
 
-/** What a priority is made of, e.g. "keparahan 3 + skor 0.95 + jangkauan 0.21 + riwayat ASN 0.5"; '' when not kept. */
+export function severityLabel(dict: Dictionary, severity: string): string {
+  return isSeverity(severity) ? dict.labels.severity[severity] : severity;
+}
+
+/** What a priority is made of, e.g. "keparahan 3 + skor 0,95 + jangkauan 0,21 + riwayat ASN 0,5"; '' when not kept. */
 export function priorityExplained(dict: Dictionary, parts: Readonly<Record<PriorityPart, number>> | null): string {
   if (!parts) return '';
   return priorityParts.map((part) => `${dict.labels.priorityPart[part]} ${decimal(dict.lang, parts[part], 2, 0)}`).join(' + ');
@@ -167,7 +171,7 @@ export function eventDetails(dict: Dictionary, payload: unknown): SafeHtml {
     if (typeof value === 'boolean') return value ? t.yes : t.no;
     if (typeof value !== 'string') return renderValue(value);
     if (key === 'code') return codeLabel(dict, value);
-    if (key === 'severity' && isSeverity(value)) return labels.severity[value];
+    if (key === 'severity') return severityLabel(dict, value);
     if (key === 'reason') return (labels.dismissReason as Record<string, string>)[value] ?? (labels.reflagReason as Record<string, string>)[value] ?? value;
     return value;
   };

@@ -1,8 +1,7 @@
-import { isSeverity } from '@netra/core';
 import type { ElectionPhase, StatsQuery, StatsReport, StatsRow } from '@netra/stats';
 import { html, type SafeHtml } from '../html.js';
 import { dictionaryFor, type Dictionary, type Lang } from '../i18n.js';
-import { codeLabel } from './fragments.js';
+import { codeLabel, severityLabel } from './fragments.js';
 import { layout, type PageSession } from './layout.js';
 import { count, decimal, percentage } from '../numbers.js';
 import { when } from '../time.js';
@@ -78,7 +77,7 @@ ${chart('chart-agency', l.byAgency, countsTable(l, f, data.byAgency, [['agency_n
 function dimensionNames(dict: Dictionary) {
   return {
     code: (code: string) => codeLabel(dict, code),
-    severity: (severity: string) => (isSeverity(severity) ? dict.labels.severity[severity] : severity),
+    severity: (severity: string) => severityLabel(dict, severity),
     phase: (phase: string) => dict.labels.phase[phase as ElectionPhase] ?? phase,
   };
 }
