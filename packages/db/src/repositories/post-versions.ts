@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connection.js';
+import type { Post } from '../schema.js';
 
 /**
  * A post's texts over time. posts.text is the first captured text and never changes; every later
@@ -45,32 +46,26 @@ export function versionCurrentAt(versions: readonly PostTextVersion[], at: Date)
 export class PostVersionRepository {
   constructor(private readonly db: Db) {}
 
-  /** Every text of each post, the first captured one first, then in the order they were seen. */
-  async ofPosts(postIds: readonly string[]): Promise<Map<string, PostTextVersion[]>> {
-    const versions = new Map<string, PostTextVersion[]>();
-    if (postIds.length === 0) return versions;
-    const [firsts, later] = await Promise.all([
-      this.db.selectFrom('posts').select(['id', 'text', 'content_sha256', 'fetched_at']).where('id', 'in', [...postIds]).execute(),
-      this.db
-        .selectFrom('post_versions')
-        .select(['post_id', 'text', 'content_sha256', 'first_seen_at', 'last_seen_at', 'edited_at'])
-        .where('post_id', 'in', [...postIds])
-        .orderBy('first_seen_at')
-        .orderBy('id')
-        .execute(),
-    ]);
-    for (const row of firsts) {
-      versions.set(row.id, [{ text: row.text, content_sha256: row.content_sha256, first_seen_at: row.fetched_at, current_since: row.fetched_at, edited_at: null }]);
+  /** Each post's later texts (after the first captured one), in the order they were seen. */
+  async laterVersions(postIds: readonly string[]): Promise<Map<string, PostTextVersion[]>> {
+    const later = new Map<string, PostTextVersion[]>();
+    if (postIds.length === 0) return later;
+    const rows = await this.db
+      .selectFrom('post_versions')
+      .select(['post_id', 'text', 'content_sha256', 'first_seen_at', 'last_seen_at', 'edited_at'])
+      .where('post_id', 'in', [...postIds])
+      .orderBy('first_seen_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const version = { text: row.text, content_sha256: row.content_sha256, first_seen_at: row.first_seen_at, current_since: row.last_seen_at, edited_at: row.edited_at };
+      later.set(row.post_id, [...(later.get(row.post_id) ?? []), version]);
     }
-    for (const row of later) {
-      versions.get(row.post_id)?.push({
-        text: row.text,
-        content_sha256: row.content_sha256,
-        first_seen_at: row.first_seen_at,
-        current_since: row.last_seen_at,
-        edited_at: row.edited_at,
-      });
-    }
-    return versions;
+    return later;
   }
+}
+
+/** Every text a post has had: its first captured one (the post row), then the later ones. */
+export function textVersionsOf(post: Pick<Post, 'text' | 'content_sha256' | 'fetched_at'>, later: readonly PostTextVersion[]): PostTextVersion[] {
+  return [{ text: post.text, content_sha256: post.content_sha256, first_seen_at: post.fetched_at, current_since: post.fetched_at, edited_at: null }, ...later];
 }

@@ -6,6 +6,7 @@ import {
   PostVersionRepository,
   projectedState,
   ReviewCaseRepository,
+  textVersionsOf,
   versionCurrentAt,
   type Database,
   type Post,
@@ -241,15 +242,11 @@ async function loadPosts(
 ): Promise<Map<string, CapturedPost>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
-  const [rows, images, versions] = await Promise.all([
-    cases.posts(wanted),
-    new MediaRepository(db).ofPosts(wanted),
-    new PostVersionRepository(db).ofPosts(wanted),
-  ]);
+  const [rows, images, later] = await Promise.all([cases.posts(wanted), new MediaRepository(db).ofPosts(wanted), new PostVersionRepository(db).laterVersions(wanted)]);
   return new Map(
     rows.map((row) => {
-      const texts = versions.get(row.id) ?? [];
-      const shown = classification.readAsClassified.includes(row.id) ? versionCurrentAt(texts, classification.classifiedAt) : texts[0];
+      const texts = textVersionsOf(row, later.get(row.id) ?? []);
+      const shown = classification.readAsClassified.includes(row.id) ? versionCurrentAt(texts, classification.classifiedAt) : texts[0]!;
       return [row.id, toCapturedPost(row, images.get(row.id) ?? [], texts, shown)];
     }),
   );
@@ -270,20 +267,20 @@ function toCapturedImage(image: PostImage): CapturedImage {
   };
 }
 
-function toCapturedPost(row: Post, images: readonly PostImage[], versions: PostTextVersion[], shown: PostTextVersion | undefined): CapturedPost {
+function toCapturedPost(row: Post, images: readonly PostImage[], versions: PostTextVersion[], shown: PostTextVersion): CapturedPost {
   return {
     id: row.id,
     platform: row.platform,
     platform_post_id: row.platform_post_id,
     author_handle: row.author_handle,
     kind: row.kind,
-    text: shown?.text ?? row.text,
+    text: shown.text,
     url: row.url,
     posted_at: row.posted_at,
     captured_at: row.fetched_at,
-    content_sha256: shown?.content_sha256 ?? row.content_sha256,
+    content_sha256: shown.content_sha256,
     versions,
-    shown_version: shown ? versions.indexOf(shown) + 1 : 1,
+    shown_version: versions.indexOf(shown) + 1,
     deleted_at: row.deleted_at,
     images: images.map(toCapturedImage),
   };
