@@ -54,16 +54,19 @@ async function classifySubjects(deps: ClassifyDeps, subjects: readonly Subject[]
       })),
       trx,
     );
+    // A report is a person's request for review: it is queued whatever the classifier makes of it.
+    const queued = [...scored.entries()].filter(([, { subject, result }]) => result.flagged || (subject.kind === 'post' && subject.fromReport));
+    const records = await deps.reviewItems.recordsOf(
+      queued.map(([, { subject }]) => ({ civilServantId: subject.civilServantId, subject: subjectRef(subject) })),
+      trx,
+    );
     const items = [];
-    for (const [i, { subject, result }] of scored.entries()) {
-      // A report is a person's request for review: it is queued whatever the classifier makes of it.
-      const reported = subject.kind === 'post' && subject.fromReport;
-      if (!result.flagged && !reported) continue;
+    for (const [n, [i, { subject, result }]] of queued.entries()) {
       const priority = reviewPriority({
         score: result.score,
         severity: result.severity,
         reach: subject.kind === 'post' ? subject.reach : null,
-        ...subject.record,
+        ...records[n]!,
       });
       const item = await deps.reviewItems.openOrUpdate(
         {

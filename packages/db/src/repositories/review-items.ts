@@ -78,6 +78,31 @@ export class ReviewItemRepository {
   }
 
   /**
+   * For each subject, in order, its civil servant's other review items by where they stand (one
+   * input of a flag's priority): confirmed cases, and flags still waiting. One query for a batch,
+   * asked only for the subjects that are flagged.
+   */
+  async recordsOf(
+    subjects: readonly { civilServantId: number; subject: OpenItemInput['subject'] }[],
+    inTransaction?: Tx,
+  ): Promise<{ confirmedCases: number; otherWaiting: number }[]> {
+    if (subjects.length === 0) return [];
+    const { rows } = await sql<{ confirmed_cases: number; other_waiting: number }>`
+      SELECT count(o.id) FILTER (WHERE o.status IN ('confirmed', 'awaiting_approval'))::int AS confirmed_cases,
+             count(o.id) FILTER (WHERE o.status IN ('open', 'claimed', 'escalated', 'on_hold'))::int AS other_waiting
+      FROM unnest(${subjects.map((s) => s.civilServantId)}::int[],
+                  ${subjects.map((s) => ('postId' in s.subject ? s.subject.postId : null))}::bigint[],
+                  ${subjects.map((s) => ('engagementId' in s.subject ? s.subject.engagementId : null))}::bigint[])
+           WITH ORDINALITY AS s(civil_servant_id, post_id, engagement_id, position)
+      LEFT JOIN review_items o ON o.civil_servant_id = s.civil_servant_id
+        AND NOT coalesce(o.post_id = s.post_id OR o.engagement_id = s.engagement_id, false)
+      GROUP BY s.position
+      ORDER BY s.position
+    `.execute(inTransaction ?? this.db);
+    return rows.map((row) => ({ confirmedCases: row.confirmed_cases, otherWaiting: row.other_waiting }));
+  }
+
+  /**
    * Opens the review item for a flagged subject, or, if it exists, points it at the newer
    * classification; a dismissed item whose content changed (or whose 'not partisan' suppression
    * ran out) is re-flagged. Safe to repeat: one item per subject, one 'opened' event per item,

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../connection.js';
 import { MediaRepository, type KnownImageCandidate } from './media.js';
 import { currentPostText } from './post-versions.js';
@@ -9,8 +9,6 @@ export interface SubjectOwner {
   agencyId: number;
   regionCode: string;
   spouseCandidateId: number | null;
-  /** The civil servant's other review items, by where they stand: one input of a flag's priority. */
-  record: { confirmedCases: number; otherWaiting: number };
 }
 
 export interface PostSubject extends SubjectOwner {
@@ -75,13 +73,10 @@ export class SubjectRepository {
             .as('parent'),
         (join) => join.onTrue(),
       )
-      .leftJoinLateral(recordOf(this.db, sql.ref('posts.id'), 'post_id'), (join) => join.onTrue())
       .select([
         'posts.id',
         'posts.kind',
         'posts.reach',
-        'record.confirmed_cases',
-        'record.other_waiting',
         // An edited post is classified as it reads now; posts.text keeps the first version.
         currentPostText('posts').as('text'),
         'posts.posted_at',
@@ -115,7 +110,6 @@ export class SubjectRepository {
       spouseCandidateId: row.spouse_candidate_id,
       replyTo: row.parent_text === null ? null : { text: row.parent_text, authorIsCandidate: row.parent_candidate_id !== null },
       reach: row.reach,
-      record: { confirmedCases: row.confirmed_cases ?? 0, otherWaiting: row.other_waiting ?? 0 },
     }));
   }
 
@@ -128,11 +122,8 @@ export class SubjectRepository {
       .innerJoin('civil_servants as cs', 'cs.id', 'account.civil_servant_id')
       .innerJoin('posts as target', 'target.id', 'engagements.target_post_id')
       .leftJoin('social_accounts as author', 'author.id', 'target.account_id')
-      .leftJoinLateral(recordOf(this.db, sql.ref('engagements.id'), 'engagement_id'), (join) => join.onTrue())
       .select([
         'engagements.id',
-        'record.confirmed_cases',
-        'record.other_waiting',
         'engagements.kind',
         'target.text as target_text',
         'target.posted_at as target_posted_at',
@@ -155,7 +146,6 @@ export class SubjectRepository {
       agencyId: row.agency_id,
       regionCode: row.region_code,
       spouseCandidateId: row.spouse_candidate_id,
-      record: { confirmedCases: row.confirmed_cases ?? 0, otherWaiting: row.other_waiting ?? 0 },
     }));
   }
 
@@ -165,17 +155,4 @@ export class SubjectRepository {
     const candidates = await this.db.selectFrom('candidates').selectAll().orderBy('id').execute();
     return { elections, candidates };
   }
-}
-
-/** The civil servant's (cs) review items other than the subject's own, counted by where they stand. */
-function recordOf(db: Db, subjectId: RawBuilder<unknown>, subjectColumn: 'post_id' | 'engagement_id') {
-  return db
-    .selectFrom('review_items as other')
-    .select([
-      sql<number>`count(*) FILTER (WHERE other.status IN ('confirmed', 'awaiting_approval'))::int`.as('confirmed_cases'),
-      sql<number>`count(*) FILTER (WHERE other.status IN ('open', 'claimed', 'escalated', 'on_hold'))::int`.as('other_waiting'),
-    ])
-    .where(sql.ref('other.civil_servant_id'), '=', sql.ref('cs.id'))
-    .where(sql<boolean>`other.${sql.ref(subjectColumn)} IS DISTINCT FROM ${subjectId}`)
-    .as('record');
 }
